@@ -1,0 +1,215 @@
+"""Command-line interface: `python -m physics SUBCOMMAND ... [--json]`.
+
+This is a contract that scripts rely on: subcommands, options and JSON keys are only ever added, never renamed.
+Exact numbers print as strings such as "1/3".  Bad input prints one line on stderr and exits with code 2.
+
+Subcommands
+  anomalies   --alpha K=V ... [--family F --m M [--k K] [--n1 N1] [--shift X]] [--singlet X ...]
+              -> alpha_BL, sm, anomalons, singlets, total ("2.2".."2.6"), witten_ok, fields
+  naturalness --family A.6|A.11 --m M [--delta 100] [--mu GEV] [--alpha-BL A]
+              -> bound_TeV, conventions
+  ledger      -> list of {id, where, paper, computed, status, note}
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from fractions import Fraction
+
+from .charges import ChargeAssignment, as_fraction
+
+
+class CLIError(Exception):
+    """Bad command-line input: reported as one line, exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line, exit 2 (argparse's default prints the usage too)
+        raise CLIError(message)
+
+
+def _exact(x):
+    if isinstance(x, bool):
+        return x
+    if isinstance(x, Fraction):
+        return str(x)
+    if isinstance(x, dict):
+        return {str(k): _exact(v) for k, v in x.items()}
+    if isinstance(x, (list, tuple)):
+        return [_exact(v) for v in x]
+    return x
+
+
+def _alphas(pairs) -> ChargeAssignment:
+    values = {}
+    for item in pairs or []:
+        if "=" not in item:
+            raise CLIError(f"--alpha expects NAME=VALUE with NAME in B, e, mu, tau; got {item!r}")
+        key, value = item.split("=", 1)
+        values[key.strip()] = value.strip()
+    try:
+        return ChargeAssignment.from_mapping(values)
+    except ValueError as exc:
+        raise CLIError(str(exc)) from None
+
+
+def _family_spectrum(args, alpha_BL):
+    from . import classification
+
+    params = {"m": args.m}
+    if getattr(args, "k", None) is not None:
+        params["k"] = args.k
+    if getattr(args, "n1", None) is not None:
+        params["n1"] = args.n1
+    if getattr(args, "shift", None) is not None:
+        params["shift"] = as_fraction(args.shift, "--shift")
+    if args.m is None:
+        raise CLIError(f"--family {args.family} needs --m")
+    return classification.family(args.family, alpha_BL=alpha_BL, **params)
+
+
+def cmd_anomalies(args) -> dict:
+    from .anomalies import AnomalyReport, singlets
+
+    alphas = _alphas(args.alpha)
+    anomalons = []
+    if args.family:
+        anomalons = _family_spectrum(args, alphas.alpha_BL).fields
+    elif args.m is not None or args.shift is not None:
+        raise CLIError("--m/--shift need --family")
+    singlet_charges = [as_fraction(x, "--singlet") for x in (args.singlet or [])]
+    report = AnomalyReport(alphas, anomalons, singlets(singlet_charges))
+    return {
+        "alpha_BL": report.alphas.alpha_BL,
+        "sm": report.sm,
+        "anomalons": report.anomalon_part,
+        "singlets": report.singlet_part,
+        "total": report.total,
+        "witten_ok": report.witten_ok,
+        "fields": [
+            {"name": f.name, "n": f.n, "Y": f.Y, "X": f.X, "chirality": f.chirality} for f in report.anomalons + report.singlets
+        ],
+    }
+
+
+def cmd_naturalness(args) -> dict:
+    if args.family not in ("A.6", "A.11"):
+        raise CLIError(f"--family must be A.6 or A.11 for naturalness, got {args.family!r}")
+    from . import naturalness
+
+    alpha_BL = as_fraction(args.alpha_BL, "--alpha-BL")
+    spectrum = _family_spectrum(args, alpha_BL)
+    kwargs = {"delta": args.delta}
+    if args.mu is not None:
+        kwargs["mu"] = args.mu
+    bound = naturalness.naturalness_bound_TeV(spectrum, **kwargs)
+    return {
+        "family": args.family,
+        "m": args.m,
+        "delta": args.delta,
+        "bound_TeV": float(bound),
+        "multiplets": [{"kind": m.kind, "n": m.n, "Y": m.Y, "C": m.C} for m in spectrum.multiplets],
+        "conventions": naturalness.conventions(**({"mu": args.mu} if args.mu is not None else {})),
+    }
+
+
+def cmd_ledger(args) -> list:
+    from .ledger import ledger
+
+    return [r.as_dict() for r in ledger()]
+
+
+def _positive(name):
+    def parse(text):
+        try:
+            v = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{name} must be a number, got {text!r}") from None
+        if not math.isfinite(v) or v <= 0:
+            raise argparse.ArgumentTypeError(f"{name} must be a positive finite number, got {text!r}")
+        return v
+
+    return parse
+
+
+def _positive_int(name):
+    def parse(text):
+        try:
+            v = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{name} must be an integer, got {text!r}") from None
+        if v < 1:
+            raise argparse.ArgumentTypeError(f"{name} must be >= 1, got {v}")
+        return v
+
+    return parse
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="python -m physics", description="Executable companion of arXiv:2603.04394")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+
+    def family_opts(sp):
+        sp.add_argument("--family", help="Appendix A family: A.4, A.5, A.6, A.11, A.15, A.17")
+        sp.add_argument("--m", type=_positive_int("--m"), help="family parameter m")
+        sp.add_argument("--k", type=_positive_int("--k"), help="parameter k of (A.15)")
+        sp.add_argument("--n1", type=_positive_int("--n1"), help="parameter n1 of (A.17)")
+        sp.add_argument("--shift", help="common U(1)_X shift of (A.11), rational")
+
+    a = sub.add_parser("anomalies", help="anomaly coefficients (2.2)-(2.6), SM + anomalons + singlets")
+    a.add_argument("--alpha", action="append", metavar="NAME=VALUE", help="alpha_B, alpha_e, alpha_mu, alpha_tau (repeatable)")
+    family_opts(a)
+    a.add_argument("--singlet", action="append", metavar="X", help="U(1)_X charge of a right-handed SM singlet (repeatable)")
+    a.add_argument("--json", action="store_true")
+
+    n = sub.add_parser("naturalness", help="finite-naturalness bound on the anomalon mass, Eq. (2.9)")
+    family_opts(n)
+    n.add_argument("--delta", type=_positive("--delta"), default=100.0, help="fine-tuning Delta of Eq. (2.8) (default 100)")
+    n.add_argument("--mu", type=_positive("--mu"), default=None, help="renormalisation scale in GeV (default: the book's reading)")
+    n.add_argument("--alpha-BL", dest="alpha_BL", default="1/3", help="alpha_{B+L} (does not change the bound; default 1/3)")
+    n.add_argument("--json", action="store_true")
+
+    lg = sub.add_parser("ledger", help="the reproduction ledger: printed vs computed numbers")
+    lg.add_argument("--json", action="store_true")
+    return p
+
+
+COMMANDS = {"anomalies": cmd_anomalies, "naturalness": cmd_naturalness, "ledger": cmd_ledger}
+
+
+def _print_human(command, result):
+    if command == "ledger":
+        for r in result:
+            print(f"{r['status']:<15} {r['id']:<28} paper {r['paper']:<14} computed {r['computed']}")
+        return
+    for key, value in _exact(result).items():
+        if isinstance(value, dict):
+            print(f"{key}: " + ", ".join(f"({k}) {v}" for k, v in value.items()))
+        elif isinstance(value, list):
+            print(f"{key}:")
+            for item in value:
+                print(f"  {item}")
+        else:
+            print(f"{key}: {value}")
+
+
+def main(argv=None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if not args.command:
+            raise CLIError("a subcommand is required: " + ", ".join(COMMANDS))
+        result = COMMANDS[args.command](args)
+    except CLIError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if getattr(args, "json", False):
+        print(json.dumps(_exact(result)))
+    else:
+        _print_human(args.command, result)
+    return 0
