@@ -1,0 +1,26 @@
+"""Show the paper's equation numbers: an equation labelled eq-2-9 is displayed and referenced as (2.9).
+
+Sphinx numbers display math per page ((1), (2), ...). This extension runs after Sphinx has assigned
+those numbers and replaces them, for every label of the form eq-<section>-<number> (eq-2-9, eq-a-6,
+eq-2-9a), by the paper's number (2.9, A.6, 2.9a). Other equations keep Sphinx's running numbers.
+Both the number printed next to the equation and every {eq} reference use the replaced number.
+"""
+import re
+
+PAPER_LABEL = re.compile(r"^equation-eq-([0-9a-z]+)-([0-9]+[a-z]?)$")
+
+
+def _paper_numbers(app, env):
+    changed = []
+    for docname, per_type in env.toc_fignumbers.items():
+        for node_id in list(per_type.get("displaymath", {})):
+            m = PAPER_LABEL.match(node_id)
+            if m:
+                per_type["displaymath"][node_id] = (m.group(1).upper(), m.group(2))
+                changed.append(docname)
+    return sorted(set(changed))
+
+
+def setup(app):
+    app.connect("env-get-updated", _paper_numbers, priority=900)
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "0.1"}

@@ -1,0 +1,131 @@
+"""Structure of the book (TOC, configuration) and the offline guarantee of the built HTML.
+
+The strict build itself (`jupyter-book build -n -W --keep-going .`) is not a pytest test: `make test`
+runs it as its own step (scripts/build_book.py), then runs the `built_html` tests below on the fresh
+_build/html. Run on their own, those tests check whatever build is present and skip if there is none.
+"""
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+HTML = ROOT / "_build" / "html"
+CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text())
+TOC = yaml.safe_load((ROOT / "_toc.yml").read_text())
+
+#: What the book must contain, in this order (Issue "Foundation", section 1).
+EXPECTED_TOC = ["book/intro", "book/conventions", "book/ledger",
+                "notebooks/01_introduction", "notebooks/02_anomalons", "notebooks/A_classification"]
+
+
+def toc_files(node=TOC) -> list[str]:
+    """All `file:`/`root:` entries of a jb-book TOC, depth first, in reading order."""
+    files = []
+    if isinstance(node, dict):
+        for key in ("root", "file"):
+            if key in node:
+                files.append(node[key])
+        for key in ("parts", "chapters", "sections"):
+            for child in node.get(key, []) or []:
+                files.extend(toc_files(child))
+    return files
+
+
+def test_toc_format_and_order():
+    """_toc.yml is a jb-book TOC: root book/intro, then the required pages in reading order, no smoke page."""
+    assert TOC["format"] == "jb-book"
+    files = toc_files()
+    assert files[0] == "book/intro"
+    assert [f for f in files if f in EXPECTED_TOC] == EXPECTED_TOC, f"required pages missing or out of order: {files}"
+    assert "notebooks/00_smoke" not in files, "the pipeline smoke page must not be in the book"
+
+
+@pytest.mark.parametrize("page", toc_files())
+def test_toc_file_exists(page):
+    """Every TOC entry resolves to exactly one source (.md; a paired .ipynb is excluded from the build)."""
+    assert (ROOT / f"{page}.md").is_file(), f"{page}.md listed in _toc.yml does not exist"
+
+
+def test_every_chapter_is_in_toc():
+    """With only_build_toc_files, a chapter missing from _toc.yml would silently vanish from the book."""
+    listed = set(toc_files())
+    chapters = {f"notebooks/{p.stem}" for p in (ROOT / "notebooks").glob("*.md")}
+    assert chapters <= listed, f"chapters not in _toc.yml: {sorted(chapters - listed)}"
+
+
+def test_config_is_strict_and_offline():
+    """Build settings the strict, offline build relies on (see _config.yml comments)."""
+    assert CONFIG["only_build_toc_files"] is True
+    excluded = set(CONFIG["exclude_patterns"])
+    for pattern in ["_build", ".venv", "**.ipynb", ".pytest_cache", ".hypothesis", "tests", "physics",
+                    "scripts", "data"]:
+        assert pattern in excluded, f"exclude_patterns lacks {pattern!r}"
+    sphinx = CONFIG["sphinx"]
+    assert "sphinx-mathjax-offline" in sphinx["extra_extensions"]
+    assert sphinx["config"]["nb_execution_raise_on_error"] is True
+    assert {"dollarmath", "amsmath"} <= set(CONFIG["parse"]["myst_enable_extensions"])
+    assert CONFIG["bibtex_bibfiles"] == ["book/references.bib"]
+
+
+def test_single_bibliography_directive():
+    """One {bibliography} in the whole book (several give duplicate-citation warnings under -W)."""
+    count = sum(len(re.findall(r"^[`:]{3,}\{bibliography\}", (ROOT / f"{p}.md").read_text(), re.M))
+                for p in toc_files() if (ROOT / f"{p}.md").is_file())
+    assert count == 1
+
+
+class _Assets(HTMLParser):
+    """Collects the URLs a page loads by itself (scripts, stylesheets, preloads, icons, images, iframes)."""
+
+    LOADING_LINK_RELS = {"stylesheet", "preload", "modulepreload", "icon", "shortcut icon", "manifest"}
+
+    def __init__(self):
+        super().__init__()
+        self.loaded: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag in ("script", "img", "iframe", "source", "embed") and a.get("src"):
+            self.loaded.append(a["src"])
+        elif tag == "link" and a.get("href") and (a.get("rel") or "").lower() in self.LOADING_LINK_RELS:
+            self.loaded.append(a["href"])
+
+
+def _pages():
+    return sorted(HTML.rglob("*.html")) if (HTML / "index.html").is_file() else []
+
+
+def _is_offsite(url: str) -> bool:
+    return bool(re.match(r"^([a-z][a-z0-9+.-]*:)?//", url, re.I)) and not url.startswith("file:")
+
+
+@pytest.mark.skipif(not _pages(), reason="no built book in _build/html (make book)")
+def test_built_html_loads_nothing_offsite():
+    """No page loads a script, stylesheet, font preload or image from another host (CDN)."""
+    offenders = {}
+    for page in _pages():
+        parser = _Assets()
+        parser.feed(page.read_text(encoding="utf-8"))
+        bad = [u for u in parser.loaded if _is_offsite(u)]
+        if bad:
+            offenders[str(page.relative_to(HTML))] = bad
+    assert not offenders, f"off-site assets: {offenders}"
+
+
+@pytest.mark.skipif(not _pages(), reason="no built book in _build/html (make book)")
+def test_built_html_uses_offline_mathjax():
+    """Pages with math load MathJax 3 from _static/mathjax (sphinx-mathjax-offline), never from a CDN."""
+    assert (HTML / "_static" / "mathjax" / "tex-chtml.js").is_file()
+    math_pages = []
+    for page in _pages():
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r"cdn\.jsdelivr|cdnjs\.|unpkg\.com/mathjax|polyfill\.io", text), (
+            f"{page.name} references a CDN")
+        if 'class="math' in text:
+            math_pages.append(page)
+            assert re.search(r'<script[^>]+src="(\.\./)*_static/mathjax/tex-chtml\.js"', text), (
+                f"{page.relative_to(HTML)} has math but does not load _static/mathjax/tex-chtml.js")
+    assert math_pages, "no page with math found; is the build complete?"
