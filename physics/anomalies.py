@@ -148,3 +148,19 @@ class AnomalyReport:
 def singlets(charges: Iterable) -> list[Fermion]:
     """Right-handed SM singlets N_beta with U(1)_X charges X_beta (Table 1)."""
     return [Fermion(f"N_R^{i}", 1, 0, x, "R") for i, x in enumerate(charges, start=1)]
+
+
+def required_new_fermions(alphas: ChargeAssignment) -> str:
+    """What gauging X needs beyond the SM (Sec. 1 and Sec. 2.2 (iv)).
+
+    'none'                    all of Eqs. (2.2)-(2.6) vanish with the SM alone (e.g. L_i - L_j);
+    'SM singlets'             only (2.2), (2.3) are anomalous (alpha_{B+L} = 0, e.g. B - L, B/3 - L_i):
+                              right-handed singlets N_beta can cancel them;
+    'electroweak anomalons'   alpha_{B+L} != 0: Eqs. (2.4), (2.5) need new SU(2)_L x U(1)_Y charged fermions.
+    """
+    sm = anomaly_coefficients(sm_fermions(alphas))
+    if alphas.alpha_BL != 0:
+        return "electroweak anomalons"
+    if sm["2.2"] != 0 or sm["2.3"] != 0:
+        return "SM singlets"
+    return "none"

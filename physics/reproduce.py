@@ -68,3 +68,170 @@ def _traces_per_alpha():
 def _traces_tau():
     t = sm_traces(TAU_MODEL)
     return t["XYY"] if t["XYY"] == -t["XWW"] else Fraction(0)
+
+
+# ---------------------------------------------------------------- Sec. 2.2: criteria
+@computes("eq-2-10-triplet", how="Eq. (2.10) with Q = 1, Y = 0 (physics.criteria)")
+def _splitting_triplet():
+    from .criteria import radiative_splitting
+
+    return 1e3 * float(radiative_splitting(1, 0))
+
+
+@computes("eq-2-11-nmax", how="largest n with ((n-1)/2 g)^2/(4 pi) <= 1 at g = 0.65 (physics.criteria)")
+def _perturbative_nmax():
+    from .criteria import max_perturbative_n
+
+    return max_perturbative_n()
+
+
+# ---------------------------------------------------------------- Tables 2 and 3 (scans + Eq. 2.9)
+def _rows_text(rows, keys):
+    return " ".join("(" + ",".join(str(r[k]) for k in keys) + ")" for r in rows)
+
+
+@computes("tab2-rows", "tab2-r1-XS", "tab2-r2-XS", "tab2-r3-XS", "tab2-r4-XS", "tab2-r5-XS",
+          "tab2-r1-naturalness", "tab2-r2-naturalness", "tab2-r3-naturalness", "tab2-r4-naturalness",
+          "tab2-r5-naturalness",
+          how="exact N_Psi = 3 scan filtered by criteria (i)-(iii) and the 1 TeV naturalness cut; Eq. (2.9) with the "
+              "book's reading (mu fitted once to the 11 printed bounds: see Sec. 2.1)")
+def _table2():
+    from .tables import table2
+
+    rows = table2()
+    out = {"tab2-rows": _rows_text(rows, ("n", "m", "Y"))}
+    for i, r in enumerate(rows[:5], start=1):
+        out[f"tab2-r{i}-XS"] = r["XS_over_3alpha"]
+        out[f"tab2-r{i}-naturalness"] = r["naturalness_TeV"]
+    return out
+
+
+@computes("tab3-rows", "tab3-X1", "tab3-r1-naturalness", "tab3-r2-naturalness", "tab3-r3-naturalness",
+          "tab3-r4-naturalness", "tab3-r5-naturalness", "tab3-r6-naturalness",
+          how="exact two-DL-pair scan filtered by criteria (i)-(iii) and the 1 TeV naturalness cut; Eq. (2.9)")
+def _table3():
+    from .tables import table3
+
+    rows = table3()
+    out = {"tab3-rows": _rows_text(rows, ("n", "m", "Y1", "Y3")),
+           "tab3-X1": " ".join(str(r["X1"][1]) for r in rows[:6])}
+    for i, r in enumerate(rows[:6], start=1):
+        out[f"tab3-r{i}-naturalness"] = r["naturalness_TeV"]
+    return out
+
+
+@computes("tab3-anomaly-free", how="Table 3 row 1 built literally with the labels of Eq. (2.13) and X = 0; "
+                                   "Eqs. (2.4)-(2.6) checked exactly")
+def _table3_literal():
+    from .classification import DL, ew_anomaly_free
+    from .spectrum import Spectrum
+
+    a = Fraction(1, 3)  # any alpha_{B+L} != 0; X_i = 3 alpha (X_i/(3 alpha)) with the printed columns at X = 0
+    X1, X2 = 3 * a * Fraction(-1, 2), 3 * a * Fraction(-1, 2)
+    sp = Spectrum("Table 3 row 1 (literal)", (DL(("Psi1", "Psi2"), 1, 1, X1, X2), DL(("Psi3", "Psi4"), 2, Fraction(1, 2), -X2, -X1)), a)
+    return ew_anomaly_free(sp)
+
+
+# ---------------------------------------------------------------- Appendix A
+@computes("appA-N3-families", "appA-2DL-A11", "appA-1DL2ML-A15", "appA-A17-none",
+          how="exact scans over the ranges stated in App. A (physics.classification.scan_all)")
+def _appendix_a_scans():
+    from .classification import scan_all
+
+    res = scan_all()
+    n3_ok = sorted({s.family or "other" for s in res["nPsi3"] if s.integer_charges and all(s.passes.values())})
+    dl_ok = [s for s in res["2DL"] if s.criteria.ii.ok]
+    ml_ii = [s for s in res["1DL+2ML"] if s.criteria.ii.ok]
+    # k of (A.15) from n2 = m + k, n1 = m - k
+    a15_k = sorted({(s.spectrum.params["n2"] - s.spectrum.params["n1"]) // 2 for s in ml_ii if s.family == "A.15"})
+    return {
+        "appA-N3-families": " ".join(n3_ok),
+        "appA-2DL-A11": all(s.family == "A.11" for s in dl_ok),
+        "appA-1DL2ML-A15": all(s.family == "A.15" for s in ml_ii) and a15_k == [1],
+        "appA-A17-none": not any(s.family == "A.17" for s in ml_ii),
+    }
+
+
+@computes("appA-A22", "appA-A23", how="(A.18)-(A.21) evaluated exactly on the printed coloured spectra "
+                                      "(A.22 in its most favourable reading: opposite Y in each DL pair, Psi_4 as A.11 rescaled)")
+def _appendix_a_colour():
+    from .classification import colour_A22, colour_A23, colour_conditions
+
+    a = Fraction(1, 3)
+    ok22 = all(v == 0 for s in (0, Fraction(1, 7)) for v in colour_conditions(colour_A22(a, s, reading="DL-rescaled"), a).values())
+    ok23 = all(v == 0 for v in colour_conditions(colour_A23(a), a).values())
+    return {"appA-A22": ok22, "appA-A23": ok23}
+
+
+# ---------------------------------------------------------------- Section 4: UV models
+@computes("eq-4-3-vX", "sec4-2-vX", how="Eq. (4.2): v_X = m_X/(X_S g_X) with the printed m_X = 2.1 GeV, g_X = 0.018, X_S = 1")
+def _vX_unit_charge():
+    from .uv_models import vX_GeV
+
+    v = vX_GeV(1)
+    return {"eq-4-3-vX": v, "sec4-2-vX": v}
+
+
+@computes("sec4-1-vX-table5", how="Eq. (4.2) with X_S = 1/6 (Table 5), m_X = 2.1 GeV, g_X = 0.018")
+def _vX_table5():
+    from .uv_models import vX_GeV
+
+    return vX_GeV(Fraction(1, 6))
+
+
+@computes("sec4-1-mB-triplet", "sec4-1-mA-table5", "sec4-1-mB-table5", "sec4-2-mB0",
+          how="unitarity bounds of Eqs. (4.5), (4.7), (4.10) with m = y v_X/sqrt(2) at the paper's rounded "
+              "v_X = 120 GeV (Secs. 4.1, 4.2) and 720 GeV (Table 5)")
+def _unitarity_limits():
+    from .unitarity import mass_limit
+
+    return {
+        "sec4-1-mB-triplet": mass_limit("ML", 3, 120.0),
+        "sec4-1-mA-table5": mass_limit("DL", 3, 720.0) / 1e3,
+        "sec4-1-mB-table5": mass_limit("ML", 5, 720.0) / 1e3,
+        "sec4-2-mB0": mass_limit("DL", 2, 120.0),
+    }
+
+
+@computes("sec4-1-quintuplet-fraction", how="(m/m_thermal)^2 with m = 300 GeV, m_thermal = 15 TeV, in percent")
+def _quintuplet_fraction():
+    from .uv_models import M_THERMAL_QUINTUPLET, relic_fraction
+
+    return 100 * float(relic_fraction(300.0, M_THERMAL_QUINTUPLET))
+
+
+@computes("sec4-2-splitting", how="Eq. (2.10) for the Y = 1/2 doublet, Q = 1, on-shell c_W = m_W/m_Z")
+def _splitting_doublet():
+    from .criteria import radiative_splitting
+
+    return 1e3 * float(radiative_splitting(1, Fraction(1, 2)))
+
+
+# ---------------------------------------------------------------- Section 3.2
+@computes("eq-3-16", how="Eq. (3.16) with the paper's inputs (physics.limits.fcc_ee_naive_projection)")
+def _fcc_projection():
+    from .limits import fcc_ee_naive_projection
+
+    return fcc_ee_naive_projection()
+
+
+@computes("sec3-2-5-mx2-mb2", how="(2.1 GeV)^2 / m_B+^2 with m_B+ from PDG 2024 (physics.inputs), in percent")
+def _mx2_over_mb2():
+    from .inputs import MESON_MASS
+
+    return 100 * 2.1**2 / MESON_MASS["B+"] ** 2
+
+
+# ---------------------------------------------------------------- Section 3.3
+@computes("eq-3-28-threshold", how="2 m_tau, PDG 2024 (physics.inputs.M_TAU)")
+def _two_mtau():
+    from .inputs import M_TAU
+
+    return 2 * M_TAU
+
+
+@computes("eq-3-28-asymptote", how="Eq. (3.28) for the tau model at m_X = 1 TeV (physics.rates.invisible_branching)")
+def _binv_asymptote():
+    from .rates import invisible_branching
+
+    return float(invisible_branching(1.0e3, TAU_MODEL))
