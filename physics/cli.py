@@ -8,6 +8,10 @@ Subcommands
               -> alpha_BL, sm, anomalons, singlets, total ("2.2".."2.6"), witten_ok, fields
   naturalness --family A.6|A.11 --m M [--delta 100] [--mu GEV] [--alpha-BL A]
               -> bound_TeV, conventions
+  rate        --channel CH --mX GEV (--gX G --alpha ... | --gA VALUE)  -> BR, width_GeV
+  limit       --channel CH --mX GEV [--alpha ...]  -> gX_max (with a model) or gA_max, dataset
+  uv          --model table5|table6 [--shift X] [--mX GEV --gX G]
+              -> anomalies, allowed_operators, vX_GeV, mass_limits_GeV (+ vX_eq43_GeV, splittings_MeV)
   ledger      -> list of {id, where, paper, computed, status, note}
 """
 from __future__ import annotations
@@ -115,6 +119,53 @@ def cmd_naturalness(args) -> dict:
     }
 
 
+def cmd_uv(args) -> dict:
+    from .uv_models import uv_summary
+
+    if args.model not in ("table5", "table6"):
+        raise CLIError(f"--model must be table5 or table6, got {args.model!r}")
+    shift = as_fraction(args.shift, "--shift") if args.shift is not None else 0
+    if args.shift is not None and args.model != "table6":
+        raise CLIError("--shift applies to --model table6 only (Table 6's free charge shift)")
+    return uv_summary(args.model, shift=shift, mX=args.mX, gX=args.gX)
+
+
+def _float_array(x):
+    import numpy as np
+
+    a = np.asarray(x, dtype=float)
+    return float(a) if a.ndim == 0 else a.tolist()
+
+
+def cmd_rate(args) -> dict:
+    from .rates import branching_ratio
+
+    if args.gA is not None and (args.gX is not None or args.alpha):
+        raise CLIError("give either --gA, or --gX with --alpha, not both")
+    if args.gA is None and args.gX is None:
+        raise CLIError("give --gX G with --alpha NAME=VALUE ..., or --gA VALUE (= g_X A_XWW^SM)")
+    if args.gX is not None:
+        if not args.alpha:
+            raise CLIError("--gX needs the model: --alpha NAME=VALUE (repeatable)")
+        out = branching_ratio(args.channel, args.mX, gX=args.gX, alphas=_alphas(args.alpha))
+    else:
+        out = branching_ratio(args.channel, args.mX, gA=args.gA)
+    return {"channel": args.channel, "mX_GeV": args.mX, "BR": _float_array(out["BR"]),
+            "width_GeV": _float_array(out["width_GeV"])}
+
+
+def cmd_limit(args) -> dict:
+    from .limits import coupling_limit
+
+    alphas = _alphas(args.alpha) if args.alpha else None
+    out = coupling_limit(args.channel, args.mX, alphas=alphas)
+    result = {"channel": args.channel, "mX_GeV": args.mX}
+    for key in ("gX_max", "gA_max", "BR_limit", "cl", "dataset"):
+        if key in out:
+            result[key] = out[key] if isinstance(out[key], str) else _float_array(out[key])
+    return result
+
+
 def cmd_ledger(args) -> list:
     from .ledger import ledger
 
@@ -129,6 +180,29 @@ def _positive(name):
             raise argparse.ArgumentTypeError(f"{name} must be a number, got {text!r}") from None
         if not math.isfinite(v) or v <= 0:
             raise argparse.ArgumentTypeError(f"{name} must be a positive finite number, got {text!r}")
+        return v
+
+    return parse
+
+
+def _finite(name):
+    def parse(text):
+        try:
+            v = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{name} must be a number, got {text!r}") from None
+        if not math.isfinite(v):
+            raise argparse.ArgumentTypeError(f"{name} must be finite, got {text!r}")
+        return v
+
+    return parse
+
+
+def _nonnegative(name):
+    def parse(text):
+        v = _finite(name)(text)
+        if v < 0:
+            raise argparse.ArgumentTypeError(f"{name} must be >= 0 (a coupling), got {text!r}")
         return v
 
     return parse
@@ -171,12 +245,34 @@ def build_parser() -> argparse.ArgumentParser:
     n.add_argument("--alpha-BL", dest="alpha_BL", default="1/3", help="alpha_{B+L} (does not change the bound; default 1/3)")
     n.add_argument("--json", action="store_true")
 
+    r = sub.add_parser("rate", help="branching ratio of a channel of Table 4 (or Z->gammaX), Eqs. (3.9)-(3.14)")
+    r.add_argument("--channel", required=True, help="e.g. K+->pi+X, KL->pi0X, B+->K+X, B+->K*+X, D+->pi+X, Z->gammaX")
+    r.add_argument("--mX", type=_positive("--mX"), required=True, help="m_X in GeV")
+    r.add_argument("--gX", type=_nonnegative("--gX"), default=None, help="gauge coupling g_X (needs --alpha)")
+    r.add_argument("--alpha", action="append", metavar="NAME=VALUE", help="alpha_B, alpha_e, alpha_mu, alpha_tau")
+    r.add_argument("--gA", type=_finite("--gA"), default=None, help="g_X A_XWW^SM directly (model independent)")
+    r.add_argument("--json", action="store_true")
+
+    li = sub.add_parser("limit", help="upper limit on g_X (with --alpha) or on g_X A_XWW^SM from one channel")
+    li.add_argument("--channel", required=True, help="channel name as for `rate`")
+    li.add_argument("--mX", type=_positive("--mX"), required=True, help="m_X in GeV")
+    li.add_argument("--alpha", action="append", metavar="NAME=VALUE", help="model charges (omit for gA_max)")
+    li.add_argument("--json", action="store_true")
+
+    u = sub.add_parser("uv", help="UV models of Sec. 4 (Tables 5 and 6): anomalies, operators, v_X, unitarity limits")
+    u.add_argument("--model", required=True, help="table5 or table6")
+    u.add_argument("--shift", default=None, help="free U(1)_X shift of Table 6 (rational; default 0)")
+    u.add_argument("--mX", type=_positive("--mX"), default=2.1, help="m_X in GeV (default 2.1, Sec. 3.2.5)")
+    u.add_argument("--gX", type=_positive("--gX"), default=0.018, help="g_X (default 0.018, Sec. 3.2.5)")
+    u.add_argument("--json", action="store_true")
+
     lg = sub.add_parser("ledger", help="the reproduction ledger: printed vs computed numbers")
     lg.add_argument("--json", action="store_true")
     return p
 
 
-COMMANDS = {"anomalies": cmd_anomalies, "naturalness": cmd_naturalness, "ledger": cmd_ledger}
+COMMANDS = {"anomalies": cmd_anomalies, "naturalness": cmd_naturalness, "rate": cmd_rate, "limit": cmd_limit,
+            "uv": cmd_uv, "ledger": cmd_ledger}
 
 
 def _print_human(command, result):

@@ -59,3 +59,70 @@ def test_module_entry_point_no_traceback():
     p = subprocess.run([sys.executable, "-m", "physics", "anomalies", "--alpha", "B=x"], capture_output=True, text=True)
     assert p.returncode == 2
     assert "Traceback" not in p.stderr and len(p.stderr.strip().splitlines()) == 1
+
+
+def test_naturalness_json(capsys):
+    """`naturalness --family A.6 --m 3 --json` -> bound_TeV near the printed 3.4 TeV of Table 2 (row 2) and the
+    conventions used (ledger entry tab2-r2-naturalness records the 0.06 TeV gap)."""
+    code, out, _ = run(capsys, "naturalness", "--family", "A.6", "--m", "3", "--json")
+    assert code == 0
+    d = json.loads(out)
+    assert abs(d["bound_TeV"] - 3.4) < 0.1 and "conventions" in d
+
+
+def test_naturalness_scales_with_delta(capsys):
+    """The bound grows with Delta (approximately as sqrt(Delta), Sec. 2.1)."""
+    code, out, _ = run(capsys, "naturalness", "--family", "A.11", "--m", "1", "--delta", "400", "--json")
+    d400 = json.loads(out)["bound_TeV"]
+    code, out, _ = run(capsys, "naturalness", "--family", "A.11", "--m", "1", "--json")
+    d100 = json.loads(out)["bound_TeV"]
+    assert 1.9 < d400 / d100 < 2.1
+
+
+def test_anomalies_family_with_singlets_table5(capsys):
+    """Table 5 content = (A.6) m = 3 with alpha_tau = 1 plus singlets 1/12 and 1: all of (2.2)-(2.6) vanish."""
+    code, out, _ = run(capsys, "anomalies", "--alpha", "tau=1", "--family", "A.6", "--m", "3",
+                       "--singlet", "1/12", "--singlet", "1", "--json")
+    d = json.loads(out)
+    assert code == 0 and set(d["total"].values()) == {"0"} and d["witten_ok"] is True
+
+
+def test_rate_and_limit_keys(capsys):
+    """`rate` -> BR, width_GeV; `limit` -> gX_max with a model, gA_max without, plus the dataset."""
+    code, out, _ = run(capsys, "rate", "--channel", "B+->K+X", "--mX", "2.1", "--gX", "0.018", "--alpha", "tau=1", "--json")
+    d = json.loads(out)
+    assert code == 0 and d["BR"] > 0 and d["width_GeV"] > 0
+    code, out, _ = run(capsys, "limit", "--channel", "K+->pi+X", "--mX", "0.1", "--alpha", "tau=1", "--json")
+    d = json.loads(out)
+    assert code == 0 and d["gX_max"] > 0 and "dataset" in d
+    code, out, _ = run(capsys, "limit", "--channel", "K+->pi+X", "--mX", "0.1", "--json")
+    assert "gA_max" in json.loads(out)
+
+
+def test_uv_keys(capsys):
+    """`uv --model table6 --shift 1/6` -> anomalies (all zero), allowed_operators, vX_GeV, mass_limits_GeV."""
+    code, out, _ = run(capsys, "uv", "--model", "table6", "--shift", "1/6", "--json")
+    d = json.loads(out)
+    assert code == 0
+    assert d["anomalies"]["all_zero"] is True
+    for key in ("allowed_operators", "vX_GeV", "mass_limits_GeV"):
+        assert key in d
+
+
+@pytest.mark.parametrize("argv, word", [
+    (["rate", "--channel", "K+->pi+X", "--mX", "0.4", "--gA", "1"], "0.354"),
+    (["rate", "--channel", "foo", "--mX", "1", "--gA", "1"], "unknown channel"),
+    (["rate", "--channel", "B+->K+X", "--mX", "1", "--gX", "-1", "--alpha", "tau=1"], "--gX"),
+    (["rate", "--channel", "B+->K+X", "--mX", "-1", "--gA", "1"], "--mX"),
+    (["rate", "--channel", "B+->K+X", "--mX", "1"], "--gA"),
+    (["limit", "--channel", "K+->pi+X", "--mX", "0.3"], "range"),
+    (["uv", "--model", "table7"], "table5"),
+    (["uv", "--model", "table6", "--gX", "0"], "--gX"),
+    (["uv", "--model", "table5", "--shift", "1"], "table6"),
+])
+def test_bad_input_flavour_and_uv(capsys, argv, word):
+    """Bad input for rate/limit/uv: exit code 2 and one line naming the problem."""
+    code, out, err = run(capsys, *argv)
+    assert code == 2
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and word in lines[0], err
