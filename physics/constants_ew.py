@@ -6,15 +6,14 @@ from __future__ import annotations
 
 import math
 
+# PDG 2024 inputs shared with Sec. 3 live once, in physics.inputs (sources on their lines there).
+from .inputs import ALPHA_HAT_MZ_INV, G_FERMI, M_T_POLE as M_TOP, M_Z, SIN2_THETA_HAT_MZ
+
 M_H = 125.20  # GeV, pole Higgs mass, PDG 2024 (Review of Particle Physics, H0 summary table: 125.20 +- 0.11)
-M_Z = 91.1880  # GeV, PDG 2024 (Z summary table: 91.1880 +- 0.0020)
-M_TOP = 172.57  # GeV, PDG 2024 (top-quark summary table, direct measurements: 172.57 +- 0.29)
-V_EW = 246.22  # GeV, v = (sqrt(2) G_F)^(-1/2) with G_F = 1.1663788e-5 GeV^-2, PDG 2024 (physical constants table)
+V_EW = (math.sqrt(2) * G_FERMI) ** -0.5  # GeV, v = (sqrt(2) G_F)^(-1/2) = 246.22 GeV with G_F of PDG 2024
 M_PLANCK = 1.220890e19  # GeV, Planck mass sqrt(hbar c / G_N), PDG 2024 (physical constants table)
 M_PLANCK_REDUCED = 2.435e18  # GeV, M_Pl / sqrt(8 pi), PDG 2024 (physical constants table)
 
-ALPHA_HAT_MZ_INV = 127.930  # MS-bar 1/alpha(M_Z), PDG 2024 (Electroweak model and constraints on new physics review: 127.930 +- 0.008)
-SIN2_THETA_HAT_MZ = 0.23129  # MS-bar sin^2 theta_W(M_Z), PDG 2024 (same review: 0.23129 +- 0.00004)
 
 #: SU(2)_L coupling "g ~ 0.65" quoted in the paper, arXiv:2603.04394 Sec. 2.2, criterion (iii) below Eq. (2.11).
 G2_PAPER = 0.65

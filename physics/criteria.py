@@ -25,9 +25,7 @@ from .charges import Fermion, as_fraction, check_dimension
 # ---------------------------------------------------------------------------------------------
 DELTA_M_RAD = 0.166     # GeV, radiative splitting unit of Eq. (2.10), arXiv:2603.04394 (quoting Ref. [30], Cirelli et al.)
 G2_PERTURBATIVITY = 0.65  # SU(2)_L gauge coupling g as printed below Eq. (2.11), arXiv:2603.04394
-M_W = 80.3692           # GeV, PDG 2024 (Review of Particle Physics, W boson summary table, world average)
-M_Z = 91.1880           # GeV, PDG 2024 (Review of Particle Physics, Z boson summary table)
-SIN2_THETA_MSBAR = 0.23129  # PDG 2024, 'Electroweak model and constraints on new physics' review: sin^2 theta_hat(M_Z), MS-bar
+from .inputs import M_W, M_Z, SIN2_THETA_HAT_MZ as SIN2_THETA_MSBAR  # PDG 2024, sources in physics.inputs
 CW_ON_SHELL = M_W / M_Z                        # on-shell c_W = m_W/m_Z = 0.88136 (default of Eq. 2.10)
 CW_MSBAR = math.sqrt(1.0 - SIN2_THETA_MSBAR)   # MS-bar c_W(M_Z) = 0.87676
 
