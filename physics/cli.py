@@ -10,6 +10,10 @@ Subcommands
               -> bound_TeV, conventions
   rate        --channel CH --mX GEV (--gX G --alpha ... | --gA VALUE)  -> BR, width_GeV
   limit       --channel CH --mX GEV [--alpha ...]  -> gX_max (with a model) or gA_max, dataset
+  fit         --model tau --mX 2.1 [--no-z] [--option NAME]
+              -> gX_best, chi2_min, chi2_SM, significance_sigma, BR_Z_gammaX, BR_B+_K*+X
+  plane       [--alpha ...] [--mX-min GEV --mX-max GEV --n N]
+              -> mX_GeV, channels {name: {mX_GeV, gX_max, ...}}, direct, naturalness, projections, notes
   uv          --model table5|table6 [--shift X] [--mX GEV --gX G]
               -> anomalies, allowed_operators, vX_GeV, mass_limits_GeV (+ vX_eq43_GeV, splittings_MeV)
   ledger      -> list of {id, where, paper, computed, status, note}
@@ -117,6 +121,22 @@ def cmd_naturalness(args) -> dict:
         "multiplets": [{"kind": m.kind, "n": m.n, "Y": m.Y, "C": m.C} for m in spectrum.multiplets],
         "conventions": naturalness.conventions(**({"mu": args.mu} if args.mu is not None else {})),
     }
+
+
+def cmd_fit(args) -> dict:
+    from .fit import fit_summary
+
+    if args.model != "tau":
+        raise CLIError(f"--model must be tau (the gauged tau-flavour model of Sec. 3.2.5), got {args.model!r}")
+    out = fit_summary(model=args.model, mX=args.mX, include_z=not args.no_z, option=args.option)
+    return {k: (_float_array(v) if isinstance(v, float) else v) for k, v in out.items()}
+
+
+def cmd_plane(args) -> dict:
+    from .plane import plane_to_json, summary_plane
+
+    alphas = _alphas(args.alpha) if args.alpha else _alphas(["tau=1"])
+    return plane_to_json(summary_plane(alphas, mX_min=args.mX_min, mX_max=args.mX_max, n=args.n))
 
 
 def cmd_uv(args) -> dict:
@@ -259,6 +279,20 @@ def build_parser() -> argparse.ArgumentParser:
     li.add_argument("--alpha", action="append", metavar="NAME=VALUE", help="model charges (omit for gA_max)")
     li.add_argument("--json", action="store_true")
 
+    f = sub.add_parser("fit", help="Belle II B+ -> K+ E_miss fit of Sec. 3.2.5 (tau model), Eqs. (3.25)-(3.27)")
+    f.add_argument("--model", default="tau", help="tau (default)")
+    f.add_argument("--mX", type=_positive("--mX"), default=2.1, help="m_X in GeV (default 2.1)")
+    f.add_argument("--no-z", dest="no_z", action="store_true", help="omit the Z -> gamma X term")
+    f.add_argument("--option", default="default", help="named modelling variant (physics.fit.VARIANTS)")
+    f.add_argument("--json", action="store_true")
+
+    pl = sub.add_parser("plane", help="every bound on g_X versus m_X for one model (Fig. 3, Sec. 3.3)")
+    pl.add_argument("--alpha", action="append", metavar="NAME=VALUE", help="model charges (default tau=1)")
+    pl.add_argument("--mX-min", dest="mX_min", type=_positive("--mX-min"), default=0.01, help="GeV (default 0.01)")
+    pl.add_argument("--mX-max", dest="mX_max", type=_positive("--mX-max"), default=10.0, help="GeV (default 10)")
+    pl.add_argument("--n", type=_positive_int("--n"), default=500, help="number of masses (default 500)")
+    pl.add_argument("--json", action="store_true")
+
     u = sub.add_parser("uv", help="UV models of Sec. 4 (Tables 5 and 6): anomalies, operators, v_X, unitarity limits")
     u.add_argument("--model", required=True, help="table5 or table6")
     u.add_argument("--shift", default=None, help="free U(1)_X shift of Table 6 (rational; default 0)")
@@ -271,11 +305,22 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-COMMANDS = {"anomalies": cmd_anomalies, "naturalness": cmd_naturalness, "rate": cmd_rate, "limit": cmd_limit,
+COMMANDS = {"anomalies": cmd_anomalies, "naturalness": cmd_naturalness, "rate": cmd_rate, "limit": cmd_limit, "fit": cmd_fit, "plane": cmd_plane,
             "uv": cmd_uv, "ledger": cmd_ledger}
 
 
 def _print_human(command, result):
+    if command == "plane":
+        import math as _m
+
+        print(f"model {result['model']}: {len(result['mX_GeV'])} masses, {result['mX_GeV'][0]:.3g}-{result['mX_GeV'][-1]:.3g} GeV")
+        for name, ch in result["channels"].items():
+            vals = [v for v in ch["gX_max"] if v is not None and _m.isfinite(v)]
+            print(f"  {name:<10} strongest g_X < {min(vals):.3g}" if vals else f"  {name:<10} no coverage")
+        for note in result.get("notes", []):
+            print(f"  note: {note}")
+        print("(use --json for the arrays)")
+        return
     if command == "ledger":
         for r in result:
             print(f"{r['status']:<15} {r['id']:<28} paper {r['paper']:<14} computed {r['computed']}")

@@ -10,7 +10,8 @@ stores the hash in _build/.book_state.json after a successful build:
   cache) and build with --all, so every notebook is executed again;
 * hash equal but the previous build failed -> "all": --all (re-read every page so that
   warnings are reported again; unchanged notebooks come from the cache);
-* hash equal and the previous build succeeded -> "warm": incremental build.
+* TOC, configuration, extensions or any page's headings changed -> "all" as well (navigation is on every page);
+* otherwise -> "warm": incremental build.
 
 The build is always strict: `jupyter-book build -n -W --keep-going .` (and _config.yml sets
 nb_execution_raise_on_error, so a failing cell fails the build).
@@ -78,6 +79,20 @@ def input_hash() -> str:
     return h.hexdigest()
 
 
+def site_hash() -> str:
+    """SHA-256 over what every page's navigation depends on: the TOC, the configuration, the local extensions
+    and every page's headings. A change here re-writes all pages (--all) without re-executing notebooks;
+    a plain incremental build would leave other pages' sidebars with stale titles."""
+    h = hashlib.sha256()
+    paths = [p for p in (ROOT / "_toc.yml", ROOT / "_config.yml") if p.is_file()] + _files(ROOT / "book" / "_ext", (".py",))
+    for path in paths:
+        h.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes() + b"\0")
+    for md in sorted((ROOT / "notebooks").glob("*.md")) + sorted((ROOT / "book").glob("*.md")):
+        heads = [line for line in md.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
+        h.update(str(md.relative_to(ROOT)).encode() + b"\0" + "\n".join(heads).encode() + b"\0")
+    return h.hexdigest()
+
+
 def read_state() -> dict:
     try:
         return json.loads(STATE.read_text())
@@ -85,13 +100,13 @@ def read_state() -> dict:
         return {}
 
 
-def choose_mode(requested: str, digest: str, at_least_all: bool) -> str:
+def choose_mode(requested: str, digest: str, at_least_all: bool, site: str = "") -> str:
     if requested != "auto":
         return requested
     state = read_state()
     if state.get("inputs") != digest or not (BUILD / "html" / "index.html").is_file():
         return "full"
-    if not state.get("ok") or at_least_all:
+    if not state.get("ok") or at_least_all or state.get("site") != site:
         return "all"
     return "warm"
 
@@ -112,12 +127,13 @@ def main(argv: list[str] | None = None) -> int:
 
     t0 = time.perf_counter()
     digest = input_hash()
-    mode = choose_mode(args.mode, digest, args.at_least_all)
+    site = site_hash()
+    mode = choose_mode(args.mode, digest, args.at_least_all, site)
     if mode == "full" and BUILD.exists():
         shutil.rmtree(BUILD)
     BUILD.mkdir(exist_ok=True)
     # Record the inputs before building, marked not-ok, so an interrupted build is never "warm".
-    STATE.write_text(json.dumps({"inputs": digest, "ok": False, "mode": mode}))
+    STATE.write_text(json.dumps({"inputs": digest, "site": site, "ok": False, "mode": mode}))
 
     cmd = [jupyter_book(), "build", "-n", "-W", "--keep-going", "."]
     if mode in ("all", "full"):
@@ -128,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     env = dict(os.environ, PYTHONHASHSEED="0")
     rc = subprocess.call(cmd, cwd=ROOT, env=env)
     ok = rc == 0 and (BUILD / "html" / "index.html").is_file()
-    STATE.write_text(json.dumps({"inputs": digest, "ok": ok, "mode": mode}))
+    STATE.write_text(json.dumps({"inputs": digest, "site": site, "ok": ok, "mode": mode}))
     seconds = time.perf_counter() - t0
     if ok:
         print(f"[build_book] OK ({mode}, {seconds:.1f} s). HTML: {BUILD / 'html' / 'index.html'}")

@@ -126,6 +126,6 @@ def test_built_html_uses_offline_mathjax():
             f"{page.name} references a CDN")
         if 'class="math' in text:
             math_pages.append(page)
-            assert re.search(r'<script[^>]+src="(\.\./)*_static/mathjax/tex-chtml\.js"', text), (
+            assert re.search(r'<script[^>]+src="(\.\./)*_static/mathjax/tex-chtml\.js(\?v=[0-9a-f]+)?"', text), (
                 f"{page.relative_to(HTML)} has math but does not load _static/mathjax/tex-chtml.js")
     assert math_pages, "no page with math found; is the build complete?"

@@ -126,3 +126,42 @@ def test_bad_input_flavour_and_uv(capsys, argv, word):
     assert code == 2
     lines = err.strip().splitlines()
     assert len(lines) == 1 and word in lines[0], err
+
+
+def test_fit_keys(capsys):
+    """`fit --model tau --mX 2.1 --json` -> gX_best, chi2_min, chi2_SM, significance_sigma, BR_Z_gammaX, BR_B+_K*+X."""
+    code, out, _ = run(capsys, "fit", "--model", "tau", "--mX", "2.1", "--json")
+    d = json.loads(out)
+    assert code == 0
+    for key in ("gX_best", "chi2_min", "chi2_SM", "significance_sigma", "BR_Z_gammaX", "BR_B+_K*+X"):
+        assert key in d
+    code, out, _ = run(capsys, "fit", "--no-z", "--json")
+    assert code == 0 and json.loads(out)["include_z"] is False
+
+
+@pytest.mark.parametrize("argv, word", [
+    (["fit", "--mX", "5"], "kinematic range"),
+    (["fit", "--model", "mu"], "--model"),
+    (["fit", "--option", "nonsense"], "unknown fit option"),
+])
+def test_bad_input_fit(capsys, argv, word):
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and len(err.strip().splitlines()) == 1 and word in err, err
+
+
+def test_plane_keys(capsys):
+    """`plane --alpha tau=1 --n 20 --json`: per channel mX_GeV and gX_max arrays, plus naturalness and direct lines."""
+    code, out, _ = run(capsys, "plane", "--alpha", "tau=1", "--n", "20", "--json")
+    d = json.loads(out)
+    assert code == 0
+    assert {"NA62", "KOTO", "L3", "Belle II"} <= set(d["channels"])
+    for ch in d["channels"].values():
+        assert len(ch["mX_GeV"]) == len(ch["gX_max"]) == 20
+    assert d["naturalness"] and d["direct"]
+
+
+def test_plane_anomaly_free_model_has_no_limits(capsys):
+    """alpha_B = 0, alpha_{B+L} = 0 (L_mu - L_tau): no WZ-induced limits, and the output says so."""
+    code, out, _ = run(capsys, "plane", "--alpha", "mu=1", "--alpha", "tau=-1", "--n", "5", "--json")
+    d = json.loads(out)
+    assert code == 0 and not d["channels"] and any("no channel limits" in n for n in d["notes"])
