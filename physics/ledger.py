@@ -88,7 +88,10 @@ def classify(entry: dict, computed) -> tuple[str, str]:
     if entry.get("precision", 0) == 0 and entry.get("compare") != "upper_bound" and isinstance(value, str):
         ok = format_exact(computed) == value
         return ("reproduced", "") if ok else ("not reproduced", f"computed {format_exact(computed)}")
-    c = float(computed)
+    try:
+        c = float(computed)
+    except (TypeError, ValueError):  # the book cannot compute a number here (e.g. a missing input): say why
+        return "not reproduced", f"computed: {computed}"
     p = float(value)
     if not math.isfinite(c):
         return "not reproduced", f"computed {c}"
