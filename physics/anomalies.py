@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from .charges import SU3_DYNKIN, ChargeAssignment, Fermion, sm_fermions, su2_dynkin
@@ -95,10 +96,21 @@ def anomalous_trace(fields: Iterable[Fermion], kind: str) -> Fraction:
     return -2 * anomaly_coefficients(fields, (key,))[key]
 
 
-def sm_traces(alphas: ChargeAssignment) -> dict:
-    """(A_XWW^SM, A_XYY^SM) computed from the SM field content; Eq. (3.2) says -3 alpha_{B+L} and +3 alpha_{B+L}."""
+@lru_cache(maxsize=512)
+def _sm_traces(alphas: ChargeAssignment) -> tuple:
     sm = sm_fermions(alphas)
-    return {"XWW": anomalous_trace(sm, "XWW"), "XYY": anomalous_trace(sm, "XYY")}
+    return anomalous_trace(sm, "XWW"), anomalous_trace(sm, "XYY")
+
+
+def sm_traces(alphas: ChargeAssignment) -> dict:
+    """(A_XWW^SM, A_XYY^SM) computed from the SM field content; Eq. (3.2) says -3 alpha_{B+L} and +3 alpha_{B+L}.
+
+    Cached per charge assignment (a frozen dataclass): rates and scans call it for every channel and mass.
+    """
+    if not isinstance(alphas, ChargeAssignment):
+        raise ValueError(f"alphas must be a ChargeAssignment, got {type(alphas).__name__}")
+    xww, xyy = _sm_traces(alphas)
+    return {"XWW": xww, "XYY": xyy}
 
 
 @dataclass

@@ -615,10 +615,10 @@ def scan_colour_2DL(n_max=10, m_max=10, alpha_BL=1, charges="integer", y_max=Non
 # Text/markdown summaries (used by the notebook; no physics here)
 # ---------------------------------------------------------------------------------------------
 def markdown_table(headers, rows) -> str:
-    """A GitHub/MyST markdown table from headers and rows (values rendered with str())."""
-    lines = ["| " + " | ".join(map(str, headers)) + " |", "|" + "---|" * len(headers)]
-    lines += ["| " + " | ".join(str(v) for v in r) + " |" for r in rows]
-    return "\n".join(lines)
+    """A GitHub/MyST markdown table from headers and rows (values rendered with str(), '|' escaped)."""
+    from .display import markdown_table_text
+
+    return markdown_table_text(headers, rows, cell=str)
 
 
 def fields_text(spectrum: Spectrum, alpha_unit: bool = True) -> str:

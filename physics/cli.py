@@ -14,6 +14,9 @@ Subcommands
               -> gX_best, chi2_min, chi2_SM, significance_sigma, BR_Z_gammaX, BR_B+_K*+X
   plane       [--alpha ...] [--mX-min GEV --mX-max GEV --n N]
               -> mX_GeV, channels {name: {mX_GeV, gX_max, ...}}, direct, naturalness, projections, notes
+  explore     --alpha K=V ... [--family F --m M ... | --field n,Y,X ...] [--singlet X ...] [--mX GEV [--gX G]]
+              -> alpha_BL, anomalies, witten_ok, criteria, naturalness_bound_TeV, BR, gX_max (+ traces,
+                 suggestions, point, ...; --plane adds the summary-plane arrays)
   uv          --model table5|table6 [--shift X] [--mX GEV --gX G]
               -> anomalies, allowed_operators, vX_GeV, mass_limits_GeV (+ vX_eq43_GeV, splittings_MeV)
   ledger      -> list of {id, where, paper, computed, status, note}
@@ -137,6 +140,42 @@ def cmd_plane(args) -> dict:
 
     alphas = _alphas(args.alpha) if args.alpha else _alphas(["tau=1"])
     return plane_to_json(summary_plane(alphas, mX_min=args.mX_min, mX_max=args.mX_max, n=args.n))
+
+
+def cmd_explore(args) -> dict:
+    from .explorer import explore, to_json
+
+    if not args.alpha:
+        raise CLIError("explore needs the model: --alpha NAME=VALUE (repeatable; NAME in B, e, mu, tau)")
+    alphas = _alphas(args.alpha)
+    family, params = None, None
+    if args.family:
+        if args.m is None:
+            raise CLIError(f"--family {args.family} needs --m")
+        family, params = args.family, {"m": args.m}
+        for key in ("k", "n1"):
+            if getattr(args, key) is not None:
+                params[key] = getattr(args, key)
+        if args.shift is not None:
+            params["shift"] = as_fraction(args.shift, "--shift")
+    elif args.m is not None or args.shift is not None or args.k is not None or args.n1 is not None:
+        raise CLIError("--m/--k/--n1/--shift need --family")
+    fields = []
+    for text in args.field or []:
+        parts = [p.strip() for p in text.split(",")]
+        if len(parts) != 3:
+            raise CLIError(f"--field expects n,Y,X (a left-handed SU(2) n-plet, e.g. 3,0,-1/12), got {text!r}")
+        try:
+            n = int(parts[0])
+        except ValueError:
+            raise CLIError(f"--field: n must be a positive integer, got {parts[0]!r}") from None
+        fields.append((n, as_fraction(parts[1], "--field Y"), as_fraction(parts[2], "--field X")))
+    if args.gX is not None and args.mX is None:
+        raise CLIError("--gX needs --mX")
+    b_inv = "model" if args.b_invisible is None else args.b_invisible
+    result = explore(alphas, family, params, fields, [as_fraction(x, "--singlet") for x in (args.singlet or [])],
+                     mX=args.mX, gX=args.gX, b_invisible=b_inv)
+    return to_json(result, include_plane=args.plane)
 
 
 def cmd_uv(args) -> dict:
@@ -293,6 +332,18 @@ def build_parser() -> argparse.ArgumentParser:
     pl.add_argument("--n", type=_positive_int("--n"), default=500, help="number of masses (default 500)")
     pl.add_argument("--json", action="store_true")
 
+    ex = sub.add_parser("explore", help="every output of the book for your own U(1)_X (physics.explorer.explore)")
+    ex.add_argument("--alpha", action="append", metavar="NAME=VALUE", help="alpha_B, alpha_e, alpha_mu, alpha_tau (repeatable)")
+    family_opts(ex)
+    ex.add_argument("--field", action="append", metavar="n,Y,X", help="custom left-handed anomalon (repeatable)")
+    ex.add_argument("--singlet", action="append", metavar="X", help="U(1)_X charge of a right-handed SM singlet (repeatable)")
+    ex.add_argument("--mX", type=_positive("--mX"), default=None, help="m_X in GeV (rates and limits at this mass)")
+    ex.add_argument("--gX", type=_positive("--gX"), default=None, help="g_X (branching ratios; needs --mX)")
+    ex.add_argument("--b-invisible", dest="b_invisible", type=_positive("--b-invisible"), default=None,
+                    help="assumed B(X -> E_miss) in (0, 1] (needed for alpha_B != 0; default: Eq. 3.28)")
+    ex.add_argument("--plane", action="store_true", help="include the summary-plane arrays in the JSON")
+    ex.add_argument("--json", action="store_true")
+
     u = sub.add_parser("uv", help="UV models of Sec. 4 (Tables 5 and 6): anomalies, operators, v_X, unitarity limits")
     u.add_argument("--model", required=True, help="table5 or table6")
     u.add_argument("--shift", default=None, help="free U(1)_X shift of Table 6 (rational; default 0)")
@@ -305,7 +356,7 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-COMMANDS = {"anomalies": cmd_anomalies, "naturalness": cmd_naturalness, "rate": cmd_rate, "limit": cmd_limit, "fit": cmd_fit, "plane": cmd_plane,
+COMMANDS = {"anomalies": cmd_anomalies, "naturalness": cmd_naturalness, "rate": cmd_rate, "limit": cmd_limit, "fit": cmd_fit, "plane": cmd_plane, "explore": cmd_explore,
             "uv": cmd_uv, "ledger": cmd_ledger}
 
 
@@ -349,8 +400,11 @@ def main(argv=None) -> int:
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    if getattr(args, "json", False):
-        print(json.dumps(_exact(result)))
-    else:
-        _print_human(args.command, result)
+    try:
+        if getattr(args, "json", False):
+            print(json.dumps(_exact(result)))
+        else:
+            _print_human(args.command, result)
+    except BrokenPipeError:  # e.g. `python -m physics ledger | head`
+        sys.stderr.close()
     return 0

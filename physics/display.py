@@ -15,11 +15,17 @@ def fmt(x) -> str:
     return str(x)
 
 
+def markdown_table_text(headers, rows, cell=fmt) -> str:
+    """The text of a MyST/GitHub markdown table; '|' inside headers and cells is escaped."""
+    esc = lambda x: str(x).replace("|", "\\|")
+    lines = ["| " + " | ".join(esc(h) for h in headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(esc(cell(c)) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
 def markdown_table(headers, rows):
     """A markdown table (IPython Markdown object when IPython is available, else the text)."""
-    lines = ["| " + " | ".join(map(str, headers)) + " |", "|" + "---|" * len(headers)]
-    lines += ["| " + " | ".join(fmt(c).replace("|", "\\|") for c in row) + " |" for row in rows]
-    text = "\n".join(lines)
+    text = markdown_table_text(headers, rows)
     try:
         from IPython.display import Markdown
     except ImportError:  # pragma: no cover - IPython ships with the notebook stack

@@ -7,7 +7,9 @@ Measures, in this order:
   tests_s        pytest tests/ (without the built-HTML checks) + nbval over notebooks/*.ipynb
   scan_s         Appendix A scans: physics.classification.scan_all() (or every scan_* function with
                  its defaults) when that module exists
-Budgets (2-core machine): cold <= 120 s, warm <= 10 s, scans <= 10 s.
+  browser_pass_s headless-Chromium pass over every TOC page (scripts/browser_check.py), and the site size
+  chapters       the JSON of each scripts/bench_*.py (Fig. 1 curves, chi^2 grid, summary plane, explorer)
+Budgets (2-core machine): cold <= 120 s, warm <= 10 s, scans <= 10 s, browser pass <= 60 s.
 
 Usage: .venv/bin/python scripts/benchmark.py [--skip-build] [--skip-tests]
 Exit status 0 even when a budget is exceeded (the JSON says so); 1 if a step failed.
@@ -27,7 +29,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BUDGETS = {"cold_build_s": 120.0, "warm_build_s": 10.0, "scan_s": 10.0}
+BUDGETS = {"cold_build_s": 120.0, "warm_build_s": 10.0, "scan_s": 10.0, "browser_pass_s": 60.0}
 
 
 def timed(cmd: list[str]) -> tuple[float, int]:
@@ -94,7 +96,28 @@ def main(argv=None) -> int:
             result["scan_note"] = note
     except Exception as exc:  # a broken scan is reported, not hidden
         result["failures"].append(f"scan raised {type(exc).__name__}: {exc}")
-    result["over_budget"] = [k for k, b in BUDGETS.items() if result[k] is not None and result[k] > b]
+    # Browser pass over the whole site (needs the build above, chromium and playwright)
+    if not args.skip_build and (ROOT / "_build" / "html" / "index.html").is_file():
+        result["browser_pass_s"], rc = timed([py, "scripts/browser_check.py", "--no-screenshots"])
+        if rc:
+            result["failures"].append(f"browser check exit {rc}")
+        html = ROOT / "_build" / "html"
+        result["site_MB"] = round(sum(f.stat().st_size for f in html.rglob("*") if f.is_file()) / 1e6, 1)
+    # Per-chapter budgets: each bench script prints one JSON object
+    result["chapters"] = {}
+    for name in ("bench_flavour", "bench_fit", "bench_plane", "bench_explorer"):
+        script = ROOT / "scripts" / f"{name}.py"
+        if script.is_file():
+            try:
+                out = subprocess.run([py, str(script)], cwd=ROOT, capture_output=True, text=True, timeout=300)
+                text = out.stdout.strip()
+                try:
+                    result["chapters"][name] = json.loads(text)
+                except ValueError:
+                    result["chapters"][name] = json.loads(text.splitlines()[-1])
+            except Exception as exc:  # reported, not hidden
+                result["failures"].append(f"{name}: {type(exc).__name__}: {exc}")
+    result["over_budget"] = [k for k, b in BUDGETS.items() if result.get(k) is not None and result[k] > b]
     print(json.dumps(result))
     return 1 if result["failures"] else 0
 

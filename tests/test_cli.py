@@ -165,3 +165,50 @@ def test_plane_anomaly_free_model_has_no_limits(capsys):
     code, out, _ = run(capsys, "plane", "--alpha", "mu=1", "--alpha", "tau=-1", "--n", "5", "--json")
     d = json.loads(out)
     assert code == 0 and not d["channels"] and any("no channel limits" in n for n in d["notes"])
+
+
+# Tests to APPEND to tests/test_cli.py once cmd_explore (/work/helpers/cli_explore.py) is in physics/cli.py.
+# They use the `run(capsys, *argv)` helper already defined at the top of tests/test_cli.py.
+
+
+def test_explore_json_keys_table5(capsys):
+    """`explore` for Table 5 (alpha_tau = 1, Eq. (A.6) m = 3, singlets 1/12 and 1): the CLI keys, exact strings,
+    anomaly free, X_S = 1/6 (Table 5 row 6); BR and gX_max equal physics.rates / physics.limits at (2.1 GeV, 0.018)."""
+    from physics import limits, rates
+    from physics.charges import TAU_MODEL
+
+    code, out, _ = run(capsys, "explore", "--alpha", "tau=1", "--family", "A.6", "--m", "3", "--singlet", "1/12",
+                       "--singlet", "1", "--mX", "2.1", "--gX", "0.018", "--json")
+    assert code == 0
+    d = json.loads(out)
+    for key in ("alpha_BL", "anomalies", "witten_ok", "criteria", "naturalness_bound_TeV", "BR", "gX_max"):
+        assert key in d
+    assert d["alpha_BL"] == "1/3" and d["anomalies"]["anomaly_free"] is True and d["criteria"]["X_S"] == "1/6"
+    assert d["BR"]["Z->gammaX"] == float(rates.branching_ratio("Z->gammaX", 2.1, gX=0.018, alphas=TAU_MODEL)["BR"])
+    assert d["gX_max"]["B+->K+X"] == float(limits.coupling_limit("B+->K+X", 2.1, TAU_MODEL)["gX_max"])
+    assert "K+->pi+X" in d["gX_max_skipped"]  # kinematically closed at 2.1 GeV
+
+
+def test_explore_custom_fields_and_suggestions(capsys):
+    """Custom --field n,Y,X equal to (A.6) m = 2 at alpha_B+L = 1/3 cancel (2.4)-(2.6); the left-over (2.2)/(2.3)
+    come with the singlet suggestion X = 1/2, 1 (exact)."""
+    code, out, _ = run(capsys, "explore", "--alpha", "mu=1", "--field", "3,0,-1/2", "--field", "2,1/2,1/2",
+                       "--field", "2,-1/2,1/2", "--json")
+    assert code == 0
+    d = json.loads(out)
+    assert d["anomalies"]["left"] == {"2.2": "3/2", "2.3": "9/8"}
+    assert d["suggestions"]["singlets_needed"] == ["1/2", "1"]
+
+
+@pytest.mark.parametrize("argv, word", [
+    (["explore"], "--alpha"),
+    (["explore", "--alpha", "tau=1", "--gX", "0.1"], "--gX needs --mX"),
+    (["explore", "--alpha", "tau=1", "--family", "A.6"], "needs --m"),
+    (["explore", "--alpha", "tau=1", "--field", "3,0"], "n,Y,X"),
+    (["explore", "--alpha", "mu=1", "--alpha", "tau=-1", "--family", "A.6", "--m", "2"], "alpha_B+L != 0"),
+    (["explore", "--alpha", "tau=1", "--mX", "-1"], "--mX"),
+])
+def test_explore_bad_input(capsys, argv, word):
+    """Bad input: one line on stderr naming the problem, exit code 2."""
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and word in err and err.count("\n") == 1

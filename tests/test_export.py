@@ -1,0 +1,127 @@
+"""Tests of physics.export: the downloadable CSV files of Figs. 1-3 (arXiv:2603.04394) and of the explorer benchmarks.
+
+Every CSV must parse, carry the full header, and equal the plotted data when the curve is regenerated from physics.
+Tolerance: relative 5e-9 (the files store 9 significant digits, physics.export.FMT), NaN where the curve has no data.
+"""
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from physics import __version__, export, fit, limits, plane
+from physics.charges import TAU_MODEL
+from physics.explorer import BENCHMARKS, explore_benchmark
+
+DOWNLOADS = Path(__file__).resolve().parents[1] / "notebooks" / "downloads"
+RTOL = 5e-9
+
+
+def same(a, b):
+    a, b = np.asarray(a, float), np.asarray(b, float)
+    assert a.shape == b.shape
+    assert np.array_equal(np.isnan(a), np.isnan(b))
+    ok = ~np.isnan(a)
+    np.testing.assert_allclose(a[ok], b[ok], rtol=RTOL, atol=0)
+
+
+def regenerate() -> dict:
+    """filename -> {column: regenerated array}, straight from the functions the chapters plot."""
+    out = {}
+    c = limits.fig1_curves(500)
+    for panel, name in (("left", "fig1_left_kpi.csv"), ("right", "fig1_right_klpi0.csv")):
+        out[name] = {"mX_GeV": c[panel][0]["mX"], **{f"gA_max_{k + 1}": cv["gA_max"] for k, cv in enumerate(c[panel])}}
+    p = plane.summary_plane(TAU_MODEL, 0.01, 10.0, 500)
+    out["fig3_upper.csv"] = {"mX_GeV": p["mX_GeV"], **{"gX_max_" + k.replace(" ", "_"): v["gX_max"]
+                                                         for k, v in p["channels"].items()},
+                             "gX_naturalness_Delta=100": plane.naturalness_line(p["mX_GeV"], 100),
+                             "gX_direct_y=1": plane.direct_search_line(p["mX_GeV"], 1.0)}
+    out["fig3_lower.csv"] = {"gX_proj_FCC-ee": p["projections"]["FCC-ee"]["gX_max"]}
+    for name in BENCHMARKS:
+        r = explore_benchmark(name)
+        stem = "explorer_" + name.replace("-", "_minus_")
+        out[f"{stem}_upper.csv"] = {"mX_GeV": r["plane"]["mX_GeV"],
+                                    **{"gX_max_" + k.replace(" ", "_"): v["gX_max"]
+                                       for k, v in r["plane"]["channels"].items()}}
+    return out
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory):
+    d = tmp_path_factory.mktemp("downloads")
+    bench = {n: explore_benchmark(n) for n in BENCHMARKS}
+    tables = (export.fig1_tables() + export.fig2_tables(fit.fig2_data(n=60, n_profile=100))
+              + export.fig3_tables() + export.benchmark_tables(bench))
+    return d, [export.write_csv(t, d) for t in tables]
+
+
+def check_folder(paths, expected):
+    seen = set()
+    for path in paths:
+        meta, cols = export.read_csv(path)
+        assert meta["book version"].startswith(f"physics {__version__}")
+        assert "CC BY 4.0" in meta["paper"] and meta["source data"] and meta["units"]
+        for col, arr in expected.get(path.name, {}).items():
+            same(cols[col], arr)
+            seen.add((path.name, col))
+    return seen
+
+
+def test_written_csv_match_regenerated_curves(written):
+    """Figs. 1, 3 and the benchmarks: every regenerated column equals the CSV (rel. 5e-9, NaN where no coverage)."""
+    d, paths = written
+    exp = regenerate()
+    seen = check_folder(paths, exp)
+    assert seen == {(f, c) for f, cols in exp.items() for c in cols if f in {p.name for p in paths}}
+    assert {"fig1_left_kpi.csv", "fig3_upper.csv", "explorer_L_tau_upper.csv"} <= {p.name for p in paths}
+
+
+def test_fig2_csv_match(written):
+    """Fig. 2 right: the profile chi^2_SM - chi^2 (physics.fit.profile_1d) equals the CSV; the left contours lie on
+    Delta chi^2 = level of the grid (the contour is drawn at that level: checked against a regenerated contour)."""
+    d, _ = written
+    dd = fit.fig2_data(n=60, n_profile=100)
+    meta, cols = export.read_csv(d / "fig2_right_profile.csv")
+    same(cols["gX"], dd["gX"])
+    same(cols["improvement_with_Z"], fit.profile_1d(dd["gX"], "tau", 2.1, True)["improvement"])
+    same(cols["improvement_B_only"], fit.profile_1d(dd["gX"], "tau", 2.1, False)["improvement"])
+    meta, cols = export.read_csv(d / "fig2_left_contours.csv")
+    segs = export.contour_segments(dd["combined"], dd["levels_2d"])
+    mine = np.array([r == "combined" for r in cols["region"]])
+    same(cols["gA_WW"][mine], np.concatenate([s[:, 0] for _, s in segs]))
+    same(cols["gA_YY"][mine], np.concatenate([s[:, 1] for _, s in segs]))
+
+
+def test_header_and_errors(tmp_path):
+    """write_csv refuses ragged columns and bad names; read_csv refuses a file without the header keys."""
+    t = export.Table("x.csv", "w", "f", "u", "m", "i", "s", {"a": [1.0, 2.0], "b": [1.0]})
+    with pytest.raises(ValueError, match="different lengths"):
+        export.write_csv(t, tmp_path)
+    t.columns = {"a": [1.0, float("nan")]}
+    t.filename = "../x.csv"
+    with pytest.raises(ValueError, match="plain name"):
+        export.write_csv(t, tmp_path)
+    t.filename = "x.csv"
+    meta, cols = export.read_csv(export.write_csv(t, tmp_path))
+    assert np.isnan(cols["a"][1]) and meta["what"] == "w"
+    (tmp_path / "y.csv").write_text("a,b\n1,2\n")
+    with pytest.raises(ValueError, match="header lacks"):
+        export.read_csv(tmp_path / "y.csv")
+
+
+@pytest.mark.skipif(not DOWNLOADS.is_dir(), reason="notebooks/downloads not generated (run notebooks/10_explorer)")
+def test_book_downloads_match():
+    """The files the explorer chapter wrote for the website: each CSV parses and equals the regenerated curves;
+    each figure exists as PDF and PNG."""
+    paths = sorted(DOWNLOADS.glob("*.csv"))
+    assert paths
+    check_folder(paths, regenerate())
+    dd = fit.fig2_data(n=300)  # the chapter's (sec-3-2-5) grid
+    meta, cols = export.read_csv(DOWNLOADS / "fig2_right_profile.csv")
+    same(cols["gX"], dd["gX"])
+    same(cols["improvement_with_Z"], dd["improvement_z"])
+    meta, cols = export.read_csv(DOWNLOADS / "fig2_left_contours.csv")
+    segs = export.contour_segments(dd["combined"], dd["levels_2d"])
+    mine = np.array([r == "combined" for r in cols["region"]])
+    same(cols["gA_WW"][mine], np.concatenate([s[:, 0] for _, s in segs]))
+    for stem in ("fig3_upper", "fig3_lower", "explorer_L_tau"):
+        assert (DOWNLOADS / f"{stem}.pdf").stat().st_size > 0 and (DOWNLOADS / f"{stem}.png").stat().st_size > 0

@@ -1,0 +1,290 @@
+"""The built website as readers meet it: a headless-Chromium pass over every TOC page, and the parts of the
+page a reader clicks (citations, bibliography, download menu).
+
+Every test here is named `test_built_html_*`, so `make test` runs them after its strict build
+(`pytest tests/test_book.py tests/test_site.py -k built_html`) and the first, build-free pytest stage
+(`-k "not built_html"`) skips them. On their own they check whatever build is in _build/html and skip
+only when there is none. The browser pass itself is scripts/browser_check.py (Playwright driving Debian's
+/usr/bin/chromium, site served on 127.0.0.1); it is run once per session and writes
+_build/browser_report.json and _build/screenshots/<page>.png.
+
+Reference: the issue "website as readers meet it" (browser checks); shared/TOOLING.md sections 4, 5, 7.
+No numerical tolerances are involved; the only threshold is the 60 s budget of the browser pass.
+"""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urldefrag, urljoin
+
+import jupytext
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD = ROOT / "_build"
+HTML = BUILD / "html"
+REPORT = BUILD / "browser_report.json"
+SCREENSHOTS = BUILD / "screenshots"
+CHECK = ROOT / "scripts" / "browser_check.py"
+BUDGET_SECONDS = 60  # the issue's budget for one browser pass over the whole site
+
+needs_build = pytest.mark.skipif(not (HTML / "index.html").is_file(),
+                                 reason="no built book in _build/html (run `make book` first)")
+
+
+def toc_pages() -> list[str]:
+    """`root:`/`file:` entries of _toc.yml in reading order (read here, independently of the script)."""
+    def walk(node) -> list[str]:
+        out = []
+        if isinstance(node, dict):
+            out += [str(node[k]) for k in ("root", "file") if k in node]
+            for key in ("parts", "chapters", "sections"):
+                for child in node.get(key, []) or []:
+                    out += walk(child)
+        return out
+    return walk(yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8")))
+
+
+def source(page: str) -> str:
+    return (ROOT / f"{page}.md").read_text(encoding="utf-8")
+
+
+def is_notebook(page: str) -> bool:
+    """A MyST-md notebook: YAML front matter with a kernelspec (what myst-nb executes)."""
+    text = source(page)
+    return text.startswith("---") and "kernelspec:" in text.split("\n---", 1)[0]
+
+
+def prose(md: str) -> str:
+    """Markdown prose only: no front matter, no code (code cells, plain or language fences, code
+    directives, inline code). Bodies of other directives ({note}, {admonition}, ...) are prose and kept."""
+    md = re.sub(r"\A---\n.*?\n---\n", "", md, flags=re.S)
+    kept, fence, open_directives = [], None, []
+    for line in md.splitlines():
+        if fence is not None:
+            fence = None if line.strip() == fence else fence
+            continue
+        if open_directives and line.strip() == open_directives[-1]:
+            open_directives.pop()
+            continue
+        m = re.match(r"^\s*(`{3,}|~{3,}|:{3,})\s*(\{[^}]*\})?", line)
+        if not m:
+            kept.append(line)
+        elif m.group(2) in ("{code-cell}", "{code-block}", "{code}", "{sourcecode}", "{literalinclude}") or (
+                m.group(2) is None and m.group(1)[0] != ":"):
+            fence = m.group(1)
+        else:
+            open_directives.append(m.group(1))
+            kept.append(line)
+    return re.sub(r"``.+?``", "", "\n".join(kept))
+
+
+# ------------------------------------------------------------------------------ static HTML parsing
+
+
+class _Page(HTMLParser):
+    """What the tests need from one built page: ids, citation entries, cite links, download links."""
+
+    def __init__(self):
+        super().__init__()
+        self.ids: set[str] = set()
+        self.entries: dict[str, str] = {}      # bibliography entry id -> text
+        self.cites: list[tuple[str, str]] = []  # (href, link text) inside <span class="bibtex-citation">
+        self.downloads: dict[str, str] = {}     # button label (source/notebook) -> href
+        self.has_download_menu = False
+        self._stack: list[tuple[str, dict]] = []
+        self._entry: str | None = None
+        self._entry_depth = 0
+        self._cite_depth = 0
+        self._link: list | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = {k: (v or "") for k, v in attrs}
+        cls = a.get("class", "").split()
+        if a.get("id"):
+            self.ids.add(a["id"])
+        if "dropdown-download-buttons" in cls:
+            self.has_download_menu = True
+        if tag == "a":
+            for c in cls:
+                m = re.fullmatch(r"btn-download-(source|notebook)-button", c)
+                if m:
+                    self.downloads[m.group(1)] = a.get("href", "")
+        if tag in ("br", "img", "meta", "link", "input", "hr"):
+            return
+        self._stack.append((tag, a))
+        if self._entry is None and "citation" in cls and a.get("role") == "doc-biblioentry":
+            self._entry, self._entry_depth = a.get("id", ""), len(self._stack)
+            self.entries[self._entry] = ""
+        if tag == "span" and "bibtex-citation" in cls and not self._cite_depth:
+            self._cite_depth = len(self._stack)
+        if tag == "a" and self._cite_depth:
+            self._link = [a.get("href", ""), ""]
+
+    def handle_endtag(self, tag):
+        if not self._stack:
+            return
+        depth = len(self._stack)
+        if tag == "a" and self._link is not None:
+            self.cites.append(tuple(self._link))
+            self._link = None
+        if self._entry is not None and depth == self._entry_depth:
+            self._entry = None
+        if self._cite_depth and depth == self._cite_depth:
+            self._cite_depth = 0
+        self._stack.pop()
+
+    def handle_data(self, data):
+        if self._entry is not None:
+            self.entries[self._entry] += data
+        if self._link is not None:
+            self._link[1] += data
+
+
+def parse(html_file: Path) -> _Page:
+    parser = _Page()
+    parser.feed(html_file.read_text(encoding="utf-8"))
+    return parser
+
+
+def resolve(page: str, href: str) -> tuple[Path, str]:
+    """The file under _build/html and the fragment that `href` on `page`.html points to."""
+    url, frag = urldefrag(urljoin(f"http://site/{page}.html", href))
+    return HTML / unquote(url.removeprefix("http://site/")), unquote(frag)
+
+
+# ---------------------------------------------------------------------------------- browser pass
+
+
+@pytest.fixture(scope="module")
+def browser_report() -> dict:
+    """Run scripts/browser_check.py once (with the file:// probe) and load its JSON report."""
+    REPORT.unlink(missing_ok=True)
+    proc = subprocess.run([sys.executable, str(CHECK), "--html", str(HTML), "--toc", str(ROOT / "_toc.yml"),
+                           "--report", str(REPORT), "--screenshots", str(SCREENSHOTS), "--file-url"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    if proc.returncode == 2 or not REPORT.is_file():
+        pytest.fail(f"browser check could not run (exit {proc.returncode}):\n{proc.stderr[-3000:]}")
+    report = json.loads(REPORT.read_text(encoding="utf-8"))
+    report["_exit"], report["_stdout"] = proc.returncode, proc.stdout
+    return report
+
+
+@needs_build
+def test_built_html_browser_pass(browser_report):
+    """Issue (browser checks): every TOC page renders its math (MathJax 3 mjx-container > 0 when the source
+    has math), leaves no raw TeX/markdown, loads every image, has only working internal links and #anchors,
+    requests nothing from another host, and logs no console error outside the documented allow-list."""
+    failures = browser_report["failures"]
+    text = "\n".join(f"  {page}: {msg}" for page, msgs in failures.items() for msg in msgs)
+    assert browser_report["ok"] and browser_report["_exit"] == 0, f"browser check failed:\n{text}"
+
+
+@needs_build
+def test_built_html_browser_covers_every_toc_page(browser_report):
+    """Issue (browser checks): a page added to _toc.yml is covered by the browser pass (same list, same
+    order, each with a screenshot), so no page can be left out of the check."""
+    toc = toc_pages()
+    assert browser_report["toc_pages"] == toc, "the browser check read a different TOC"
+    assert list(browser_report["pages"]) == toc, (
+        f"pages not covered: {sorted(set(toc) - set(browser_report['pages']))}")
+    missing = [p for p in toc if not (SCREENSHOTS / f"{p}.png").is_file()]
+    assert not missing, f"no screenshot for {missing}"
+
+
+@needs_build
+def test_built_html_works_from_file_url(browser_report):
+    """README ("open _build/html/index.html in a browser"): from file:// the index redirects to the first
+    page; the first page with math and every page with an interactive figure show typeset math, their
+    images and drawn figures; the next-page link works."""
+    probe = browser_report["file_url"]
+    assert probe.get("works"), f"the site does not work from file://: {probe}"
+
+
+# ----------------------------------------------------------------------- citations and bibliography
+
+
+CITE_ROLE = re.compile(r"\{cite(?::\w+)*\}`([^`]+)`")
+BIB_DIRECTIVE = re.compile(r"^([`:]{3,})\{bibliography\}[^\n]*\n((?::[^\n]*\n)*)", re.M)
+
+
+@needs_build
+def test_built_html_bibliography_and_citations():
+    """Issue (browser checks, bibliography): the page with {bibliography} lists one entry per cited key
+    (sphinxcontrib-bibtex's default `cited` filter), and every {cite} of every TOC page becomes a link
+    whose target is an entry of that list (with a non-empty author-year text)."""
+    pages = toc_pages()
+    bib_pages = [p for p in pages if BIB_DIRECTIVE.search(source(p))]
+    keys = {k.strip() for p in pages for group in CITE_ROLE.findall(prose(source(p))) for k in group.split(",")}
+    if not keys and not bib_pages:
+        pytest.skip("the book cites nothing and has no bibliography")
+    assert len(bib_pages) == 1, f"expected one page with {{bibliography}}, found {bib_pages}"
+    bib_page = bib_pages[0]
+    entries = parse(HTML / f"{bib_page}.html").entries
+    assert entries, f"{bib_page}.html has no bibliography entries"
+    assert all(text.strip() for text in entries.values()), "an empty bibliography entry"
+    options = BIB_DIRECTIVE.search(source(bib_page)).group(2)
+    if ":all:" not in options and ":filter:" not in options:
+        assert len(entries) == len(keys), (
+            f"{len(entries)} bibliography entries for {len(keys)} cited keys {sorted(keys)}")
+
+    problems = []
+    for page in pages:
+        n_keys = sum(len(g.split(",")) for g in CITE_ROLE.findall(prose(source(page))))
+        cites = parse(HTML / f"{page}.html").cites
+        if n_keys and not cites:
+            problems.append(f"{page}: {n_keys} {{cite}} key(s) in the source, no citation link in the HTML")
+        for href, text in cites:
+            target, frag = resolve(page, href)
+            if target != HTML / f"{bib_page}.html" or frag not in entries:
+                problems.append(f"{page}: citation {text!r} -> {href} is not a bibliography entry")
+            if not text.strip() or "?" in text:
+                problems.append(f"{page}: unresolved citation text {text!r} ({href})")
+    assert not problems, "\n".join(problems)
+
+
+# ------------------------------------------------------------------------------------ download menu
+
+
+@needs_build
+@pytest.mark.parametrize("page", toc_pages())
+def test_built_html_download_buttons(page):
+    """Issue (browser checks, downloads): the page's download menu offers its MyST source (.md, identical to
+    the file in the repository) and, for a notebook page, the executed notebook (.ipynb with the same code
+    cells, and outputs); both links point to files that exist in _build/html/_sources."""
+    html_file = HTML / f"{page}.html"
+    assert html_file.is_file(), f"{page}.html was not built"
+    parsed = parse(html_file)
+    assert parsed.has_download_menu, f"{page}.html has no download menu (html.use_download_button)"
+
+    href = parsed.downloads.get("source")
+    assert href, f"{page}.html: no .md download link"
+    target, _ = resolve(page, href)
+    assert target == HTML / "_sources" / f"{page}.md", f"{page}.html: .md download points to {href}"
+    assert target.is_file(), f"{page}.html: .md download {href} does not exist"
+    assert target.read_text(encoding="utf-8") == source(page), (
+        f"_sources/{page}.md differs from {page}.md (stale build? run `make book`)")
+
+    if not is_notebook(page):
+        assert "notebook" not in parsed.downloads, f"{page} is not a notebook but offers an .ipynb"
+        return
+    href = parsed.downloads.get("notebook")
+    assert href, (f"{page}.html (a notebook page) offers no .ipynb download: sphinx-book-theme lists it only "
+                  "when context['ipynb_source'] is set, i.e. with a launch button or with a local extension "
+                  "(book/_ext/ipynb_download.py)")
+    target, _ = resolve(page, href)
+    assert target == HTML / "_sources" / f"{page}.ipynb", f"{page}.html: .ipynb download points to {href}"
+    assert target.is_file(), f"{page}.html: .ipynb download {href} does not exist"
+    nb = json.loads(target.read_text(encoding="utf-8"))
+    assert nb.get("nbformat") == 4, f"{href} is not an nbformat-4 notebook"
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    src_cells = [c for c in jupytext.read(ROOT / f"{page}.md").cells if c.cell_type == "code"]
+    assert [c["source"] if isinstance(c["source"], str) else "".join(c["source"]) for c in code] == \
+        [c.source for c in src_cells], f"{href}: its code cells differ from those of {page}.md"
+    if code:
+        assert any(c.get("outputs") for c in code), f"{href} has no outputs (not the executed notebook)"
