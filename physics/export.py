@@ -275,9 +275,76 @@ def plane_figure(pl: dict, panel: str = "upper", best_fit: dict | None = None):
     return fig
 
 
+def fig1_figure(curves: dict | None = None):
+    """Fig. 1 (both panels): upper limits on g_X A_XWW^SM from NA62 K+ -> pi+ X and KOTO K_L -> pi0 X.
+
+    Curves from physics.limits.fig1_curves; line styles say what each curve is (data, cross-check, approximation).
+    """
+    import matplotlib.pyplot as plt
+
+    from . import limits
+
+    curves = limits.fig1_curves(500) if curves is None else curves
+    style = {"data": dict(color="tab:blue", lw=1.8), "cross-check": dict(color="0.45", lw=1.2, ls="-."),
+             "approximation": dict(color="tab:blue", lw=1.2, ls="--")}
+    fig, axes = plt.subplots(1, 2, figsize=(10, 4.2), sharey=True)
+    for ax, panel, title in ((axes[0], "left", r"$K^+\to\pi^+X$"), (axes[1], "right", r"$K_L\to\pi^0X$")):
+        for i, cv in enumerate(curves[panel]):
+            kw = dict(style[cv["status"]])
+            if panel == "left" and i == 1:
+                kw["ls"] = ":"
+            ax.loglog(cv["mX"] * 1e3, cv["gA_max"], label=cv["label"], **kw)
+        ax.set_title(title)
+        ax.set_xlabel(r"$m_X$ [MeV]")
+        ax.set_xlim(1, 300)
+        ax.legend(fontsize=7.5, loc="upper left")
+    axes[0].set_ylabel(r"upper limit on $g_X\mathcal{A}^{\rm SM}_{XWW}$ (90% CL)")
+    fig.tight_layout()
+    return fig
+
+
+def fig2_figure(d: dict | None = None):
+    """Fig. 2: left, Delta chi^2 regions in the (g_X A_XWW, g_X A_XYY) plane (combined bands, Z-only grey contours,
+    model lines and best fits); right, chi^2_SM - chi^2 versus g_X for the tau model (physics.fit.fig2_data)."""
+    import matplotlib.pyplot as plt
+
+    from . import fit
+
+    d = fit.fig2_data(n=300) if d is None else d
+    fig, (axl, axr) = plt.subplots(1, 2, figsize=(11.5, 4.8))
+    cb, cz = d["combined"], d["z_only"]
+    lv = d["levels_2d"]
+    axl.contourf(cb["u"], cb["v"], cb["delta"], levels=[0, *lv], colors=["#2ca02c", "#ffdf3f", "#ff9f3f"], alpha=0.85)
+    axl.contour(cz["u"], cz["v"], cz["delta"], levels=list(lv), colors="0.45",
+                linestyles=["solid", "dashed", "dashdot"], linewidths=1.2)
+    uu = np.array([cb["u"][0], cb["u"][-1]])
+    for m in d["models"].values():
+        axl.plot(uu, m["slope"] * uu, color=m["colour"], lw=1.6, label=m["label"])
+        axl.plot(*m["best"], "o", color=m["colour"], ms=7, mec="k", zorder=5)
+    axl.set_xlim(cb["u"][0], cb["u"][-1])
+    axl.set_ylim(cb["v"][0], cb["v"][-1])
+    axl.set_xlabel(r"$g_X\,\mathcal{A}^{\rm SM}_{XWW}$")
+    axl.set_ylabel(r"$g_X\,\mathcal{A}^{\rm SM}_{XYY}$")
+    axl.legend(loc="upper left", fontsize=7.5, frameon=True, framealpha=0.9)
+    axl.set_title(r"combined fit (bands), $Z\to\gamma X$ only (grey)", fontsize=10)
+    axr.plot(d["gX"], d["improvement_z"], "k-", label=r"$B\to K^{(*)}X$ + $Z\to\gamma X$")
+    axr.plot(d["gX"], d["improvement_noz"], "k--", label=r"$B\to K^{(*)}X$ only")
+    for n, y in zip((1, 2, 3), d["levels_1d"]):
+        axr.axhline(y, color="0.5", ls="--", lw=1)
+        axr.text(d["gX"][2], y + 0.25, fr"{n}$\sigma$", color="0.4", fontsize=9)
+    axr.axhline(d["nu_line"], color="red", ls="--", lw=1.2, label=r"Belle II as $\nu\bar\nu$ (2.7$\sigma$)")
+    axr.set_ylim(-2, 20)
+    axr.set_xlim(d["gX"][0], d["gX"][-1])
+    axr.set_xlabel(r"$g_X$ ($\tau$ flavour, $m_X=2.1$ GeV)")
+    axr.set_ylabel(r"$\chi^2_{\rm SM}-\chi^2$")
+    axr.legend(loc="upper right", fontsize=8, frameon=True)
+    fig.tight_layout()
+    return fig
+
+
 def write_downloads(outdir, benchmarks: dict | None = None, figures: bool = True, fig2: bool = True) -> list[Path]:
-    """Write every CSV (Figs. 1-3, and the benchmarks if given) and, if figures, Fig. 3 and the benchmark planes as
-    PDF/PNG into outdir.  Returns the written paths (sorted)."""
+    """Write every CSV (Figs. 1-3, and the benchmarks if given) and, if figures, Figs. 1-3 and the benchmark planes
+    as PDF/PNG into outdir.  Returns the written paths (sorted)."""
     import matplotlib.pyplot as plt
 
     from . import plane
@@ -289,6 +356,11 @@ def write_downloads(outdir, benchmarks: dict | None = None, figures: bool = True
         tables += benchmark_tables(benchmarks)
     paths = [write_csv(t, outdir) for t in tables]
     if figures:
+        for stem, make in (("fig1", fig1_figure), ("fig2", fig2_figure if fig2 else None)):
+            if make is not None:
+                fig = make()
+                paths += save_figure(fig, outdir, stem)
+                plt.close(fig)
         for panel in ("upper", "lower"):
             fig = plane_figure(p3, panel)
             paths += save_figure(fig, outdir, f"fig3_{panel}")

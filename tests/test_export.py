@@ -125,3 +125,24 @@ def test_book_downloads_match():
     same(cols["gA_WW"][mine], np.concatenate([s[:, 0] for _, s in segs]))
     for stem in ("fig3_upper", "fig3_lower", "explorer_L_tau"):
         assert (DOWNLOADS / f"{stem}.pdf").stat().st_size > 0 and (DOWNLOADS / f"{stem}.png").stat().st_size > 0
+
+
+def test_fig1_fig2_figures_are_the_chapters_figures(tmp_path):
+    """Figs. 1 and 2 are drawn by physics.export (the chapters call the same functions) and saved as PDF/PNG:
+    two panels each, and the Fig. 1 lines carry the data of physics.limits.fig1_curves."""
+    import matplotlib.pyplot as plt
+
+    from physics import export, limits
+
+    curves = limits.fig1_curves(100)
+    fig = export.fig1_figure(curves)
+    left = fig.axes[0].get_lines()
+    assert len(fig.axes) == 2 and len(left) == len(curves["left"])
+    np.testing.assert_allclose(left[0].get_ydata(), curves["left"][0]["gA_max"])
+    paths = export.save_figure(fig, tmp_path, "fig1")
+    plt.close(fig)
+    fig = export.fig2_figure()
+    assert len(fig.axes) >= 2
+    paths += export.save_figure(fig, tmp_path, "fig2")
+    plt.close(fig)
+    assert all(p.is_file() and p.stat().st_size > 1000 for p in paths)

@@ -1,4 +1,4 @@
-"""Make sure the files behind the explorer page's {download} links exist before Sphinx reads the pages.
+"""Make sure the files behind the chapters' {download} links (notebooks/downloads/) exist before Sphinx reads the pages.
 
 notebooks/10_explorer.md writes notebooks/downloads/ when it is EXECUTED.  With `execute_notebooks: cache`, a build
 that takes the notebook from the jupyter cache (mode "all"/"warm" after the folder was deleted, or a fresh checkout
@@ -14,11 +14,11 @@ from pathlib import Path
 
 
 def _ensure(app):
-    page = Path(app.srcdir) / "notebooks" / "10_explorer.md"
-    if not page.is_file():
-        return
-    names = set(re.findall(r"<downloads/([^>]+)>", page.read_text(encoding="utf-8")))
-    folder = page.parent / "downloads"
+    pages = sorted((Path(app.srcdir) / "notebooks").glob("*.md"))
+    names = set()
+    for page in pages:
+        names |= set(re.findall(r"<downloads/([^>]+)>", page.read_text(encoding="utf-8")))
+    folder = Path(app.srcdir) / "notebooks" / "downloads"
     if names and all((folder / n).is_file() for n in names):
         return
     from physics import explorer, export
