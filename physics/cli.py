@@ -30,6 +30,7 @@ import sys
 from fractions import Fraction
 
 from .charges import ChargeAssignment, as_fraction
+from .inputs import GX_BENCHMARK_PRINTED, MX_BENCHMARK
 
 
 class CLIError(Exception):
@@ -320,7 +321,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     f = sub.add_parser("fit", help="Belle II B+ -> K+ E_miss fit of Sec. 3.2.5 (tau model), Eqs. (3.25)-(3.27)")
     f.add_argument("--model", default="tau", help="tau (default)")
-    f.add_argument("--mX", type=_positive("--mX"), default=2.1, help="m_X in GeV (default 2.1)")
+    f.add_argument("--mX", type=_positive("--mX"), default=MX_BENCHMARK, help="m_X in GeV (default 2.1)")
     f.add_argument("--no-z", dest="no_z", action="store_true", help="omit the Z -> gamma X term")
     f.add_argument("--option", default="default", help="named modelling variant (physics.fit.VARIANTS)")
     f.add_argument("--json", action="store_true")
@@ -347,8 +348,8 @@ def build_parser() -> argparse.ArgumentParser:
     u = sub.add_parser("uv", help="UV models of Sec. 4 (Tables 5 and 6): anomalies, operators, v_X, unitarity limits")
     u.add_argument("--model", required=True, help="table5 or table6")
     u.add_argument("--shift", default=None, help="free U(1)_X shift of Table 6 (rational; default 0)")
-    u.add_argument("--mX", type=_positive("--mX"), default=2.1, help="m_X in GeV (default 2.1, Sec. 3.2.5)")
-    u.add_argument("--gX", type=_positive("--gX"), default=0.018, help="g_X (default 0.018, Sec. 3.2.5)")
+    u.add_argument("--mX", type=_positive("--mX"), default=MX_BENCHMARK, help="m_X in GeV (default 2.1, Sec. 3.2.5)")
+    u.add_argument("--gX", type=_positive("--gX"), default=GX_BENCHMARK_PRINTED, help="g_X (default 0.018, Sec. 3.2.5)")
     u.add_argument("--json", action="store_true")
 
     lg = sub.add_parser("ledger", help="the reproduction ledger: printed vs computed numbers")

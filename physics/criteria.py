@@ -24,7 +24,7 @@ from .charges import Fermion, as_fraction, check_dimension
 # Inputs
 # ---------------------------------------------------------------------------------------------
 DELTA_M_RAD = 0.166     # GeV, radiative splitting unit of Eq. (2.10), arXiv:2603.04394 (quoting Ref. [30], Cirelli et al.)
-G2_PERTURBATIVITY = 0.65  # SU(2)_L gauge coupling g as printed below Eq. (2.11), arXiv:2603.04394
+from .inputs import G2_PAPER as G2_PERTURBATIVITY  # g ~ 0.65 as printed below Eq. (2.11)
 from .inputs import M_W, M_Z, SIN2_THETA_HAT_MZ as SIN2_THETA_MSBAR  # PDG 2024, sources in physics.inputs
 CW_ON_SHELL = M_W / M_Z                        # on-shell c_W = m_W/m_Z = 0.88136 (default of Eq. 2.10)
 CW_MSBAR = math.sqrt(1.0 - SIN2_THETA_MSBAR)   # MS-bar c_W(M_Z) = 0.87676

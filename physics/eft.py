@@ -87,7 +87,7 @@ def ew_couplings(g_scheme: str = DEFAULT_G_SCHEME) -> dict:
         sw2 = 1 - inputs.M_W**2 / inputs.M_Z**2
         g, gp = e / math.sqrt(sw2), e / math.sqrt(1 - sw2)
     elif g_scheme == "round":
-        g = 0.65
+        g = inputs.G2_PAPER
         gp = g * math.sqrt(inputs.SIN2_THETA_HAT_MZ / (1 - inputs.SIN2_THETA_HAT_MZ))
     else:
         raise ValueError(f"unknown g_scheme {g_scheme!r}; allowed: {', '.join(EW_SCHEMES)}")

@@ -140,3 +140,10 @@ def ckm_matrix(lam: float = CKM_LAMBDA, A: float = CKM_A, rhobar: float = CKM_RH
 
 UP_INDEX = {"u": 0, "c": 1, "t": 2}
 DOWN_INDEX = {"d": 0, "s": 1, "b": 2}
+
+
+# --- values printed in the paper itself, used as inputs by several chapters ---------------------
+G2_PAPER = 0.65                  # SU(2)_L coupling "g ~ 0.65", arXiv:2603.04394 Sec. 2.2, below Eq. (2.11)
+MX_BENCHMARK = 2.1               # GeV, Belle II benchmark m_X = (2.1 +- 0.1) GeV, arXiv:2603.04394 Sec. 3.2.5 and Sec. 4
+MX_BENCHMARK_ERR = 0.1           # GeV, same place
+GX_BENCHMARK_PRINTED = 0.018     # best-fit g_X of the tau model printed in Sec. 3.2.5 (used by Sec. 4, Eq. 4.3)

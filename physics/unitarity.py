@@ -66,6 +66,14 @@ def mass_from_yukawa(y, vX):
     return float(out) if out.ndim == 0 else out
 
 
+def yukawa_from_mass(m, vX):
+    """y = sqrt(2) m / v_X, the inverse of `mass_from_yukawa` (GeV inputs; vectorised)."""
+    m = _positive(m, "mass m")
+    vX = _positive(vX, "v_X")
+    out = math.sqrt(2.0) * m / vX
+    return float(out) if out.ndim == 0 else out
+
+
 def ml_mass_from_yukawa(y, vX, normalisation: str = "eq4.4"):
     """Mass of an ML field from its S Yukawa.
 

@@ -23,6 +23,8 @@ import numpy as np
 
 from .anomalies import CONDITIONS, AnomalyReport, anomaly_coefficients, witten_ok
 from .charges import ChargeAssignment, Fermion, as_fraction, check_dimension, electric_charges
+# Benchmark m_X = 2.1 GeV and the printed best fit g_X = 0.018 (Secs. 3.2.5, 4); sources in physics.inputs
+from .inputs import GX_BENCHMARK_PRINTED as GX_BENCHMARK, MX_BENCHMARK
 from .operators import allowed_operators
 from .unitarity import mass_from_yukawa, yukawa_bound
 
@@ -30,8 +32,6 @@ from .unitarity import mass_from_yukawa, yukawa_bound
 # Inputs
 # ---------------------------------------------------------------------------------------------
 V_PAPER = 246.0          # GeV, <H> = v/sqrt(2) with v ~ 246 GeV, arXiv:2603.04394 Eq. (4.1)
-MX_BENCHMARK = 2.1       # GeV, Belle II benchmark m_X, arXiv:2603.04394 Sec. 4 (first paragraph) and Sec. 3.2.5
-GX_BENCHMARK = 0.018     # best-fit g_X of the tau-flavour model at m_X = 2.1 GeV, arXiv:2603.04394 Sec. 3.2.5 (printed value)
 VX_PREFACTOR_EQ43 = 120.0  # GeV, the rounded prefactor printed in Eq. (4.3) of arXiv:2603.04394
 TAU_BENCHMARK = ChargeAssignment(alpha_tau=1)  # alpha_tau = 1, alpha_{B+L} = 1/3: Tables 5 and 6 captions
 
@@ -237,23 +237,25 @@ def _positive_scalar(x, what: str) -> float:
     return xf
 
 
-def vX_GeV(X_S, mX: float = MX_BENCHMARK, gX: float = GX_BENCHMARK) -> float:
-    """U(1)_X breaking scale v_X = m_X / (X_S g_X) in GeV, from m_X = X_S g_X v_X, Eq. (4.2)."""
+def _vX_inputs(X_S, mX, gX) -> tuple[float, float, float]:
+    """Validated |X_S|, m_X (GeV), g_X for Eqs. (4.2)-(4.3)."""
     mX = _positive_scalar(mX, "m_X (GeV)")
     gX = _positive_scalar(gX, "g_X")
     XS = abs(float(as_fraction(X_S, "X_S")))
     if XS == 0:
         raise ValueError("X_S must be non-zero")
+    return XS, mX, gX
+
+
+def vX_GeV(X_S, mX: float = MX_BENCHMARK, gX: float = GX_BENCHMARK) -> float:
+    """U(1)_X breaking scale v_X = m_X / (X_S g_X) in GeV, from m_X = X_S g_X v_X, Eq. (4.2)."""
+    XS, mX, gX = _vX_inputs(X_S, mX, gX)
     return mX / (XS * gX)
 
 
 def vX_eq43_GeV(X_S, mX: float = MX_BENCHMARK, gX: float = GX_BENCHMARK) -> float:
     """v_X with the rounded prefactor of Eq. (4.3): (120 GeV / X_S) (m_X / 2.1 GeV) (0.018 / g_X)."""
-    mX = _positive_scalar(mX, "m_X (GeV)")
-    gX = _positive_scalar(gX, "g_X")
-    XS = abs(float(as_fraction(X_S, "X_S")))
-    if XS == 0:
-        raise ValueError("X_S must be non-zero")
+    XS, mX, gX = _vX_inputs(X_S, mX, gX)
     return VX_PREFACTOR_EQ43 / XS * (mX / MX_BENCHMARK) * (GX_BENCHMARK / gX)
 
 
