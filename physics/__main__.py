@@ -1,6 +1,6 @@
 """`python -m physics ...`: see physics.cli."""
 import sys
 
-from .cli import main
+from physics.cli import main
 
 sys.exit(main())

@@ -19,7 +19,7 @@ Subcommands
                  suggestions, point, ...; --plane adds the summary-plane arrays)
   uv          --model table5|table6 [--shift X] [--mX GEV --gX G]
               -> anomalies, allowed_operators, vX_GeV, mass_limits_GeV (+ vX_eq43_GeV, splittings_MeV)
-  ledger      -> list of {id, where, paper, computed, status, note}
+  ledger      -> list of {id, where, paper, computed, status, note, provenance, uses, reading, alternatives, ...}
 """
 from __future__ import annotations
 
@@ -29,8 +29,9 @@ import math
 import sys
 from fractions import Fraction
 
-from .charges import ChargeAssignment, as_fraction
-from .inputs import GX_BENCHMARK_PRINTED, MX_BENCHMARK
+from physics.model.charges import ChargeAssignment, as_fraction
+from physics.inputs import MX_BENCHMARK
+from physics.paper.printed import GX_BEST_FIT
 
 
 class CLIError(Exception):
@@ -68,7 +69,7 @@ def _alphas(pairs) -> ChargeAssignment:
 
 
 def _family_spectrum(args, alpha_BL):
-    from . import classification
+    from physics.model import classification
 
     params = {"m": args.m}
     if getattr(args, "k", None) is not None:
@@ -83,7 +84,7 @@ def _family_spectrum(args, alpha_BL):
 
 
 def cmd_anomalies(args) -> dict:
-    from .anomalies import AnomalyReport, singlets
+    from physics.model.anomalies import AnomalyReport, singlets
 
     alphas = _alphas(args.alpha)
     anomalons = []
@@ -109,11 +110,13 @@ def cmd_anomalies(args) -> dict:
 def cmd_naturalness(args) -> dict:
     if args.family not in ("A.6", "A.11"):
         raise CLIError(f"--family must be A.6 or A.11 for naturalness, got {args.family!r}")
-    from . import naturalness
+    from physics.model import naturalness
+    from physics.paper.naturalness_readings import TABLE_READING, get_reading
 
     alpha_BL = as_fraction(args.alpha_BL, "--alpha-BL")
     spectrum = _family_spectrum(args, alpha_BL)
-    kwargs = {"delta": args.delta}
+    reading = get_reading(TABLE_READING)  # the book's reading of Eq. (2.9): mu fitted to Tables 2-3 (see conventions)
+    kwargs = {"delta": args.delta, "reading": reading}
     if args.mu is not None:
         kwargs["mu"] = args.mu
     bound = naturalness.naturalness_bound_TeV(spectrum, **kwargs)
@@ -123,12 +126,12 @@ def cmd_naturalness(args) -> dict:
         "delta": args.delta,
         "bound_TeV": float(bound),
         "multiplets": [{"kind": m.kind, "n": m.n, "Y": m.Y, "C": m.C} for m in spectrum.multiplets],
-        "conventions": naturalness.conventions(**({"mu": args.mu} if args.mu is not None else {})),
+        "conventions": naturalness.conventions(reading=reading, **({"mu": args.mu} if args.mu is not None else {})),
     }
 
 
 def cmd_fit(args) -> dict:
-    from .fit import fit_summary
+    from physics.pheno.fit import fit_summary
 
     if args.model != "tau":
         raise CLIError(f"--model must be tau (the gauged tau-flavour model of Sec. 3.2.5), got {args.model!r}")
@@ -137,14 +140,14 @@ def cmd_fit(args) -> dict:
 
 
 def cmd_plane(args) -> dict:
-    from .plane import plane_to_json, summary_plane
+    from physics.pheno.plane import plane_to_json, summary_plane
 
     alphas = _alphas(args.alpha) if args.alpha else _alphas(["tau=1"])
     return plane_to_json(summary_plane(alphas, mX_min=args.mX_min, mX_max=args.mX_max, n=args.n))
 
 
 def cmd_explore(args) -> dict:
-    from .explorer import explore, to_json
+    from physics.explorer import explore, to_json
 
     if not args.alpha:
         raise CLIError("explore needs the model: --alpha NAME=VALUE (repeatable; NAME in B, e, mu, tau)")
@@ -180,7 +183,7 @@ def cmd_explore(args) -> dict:
 
 
 def cmd_uv(args) -> dict:
-    from .uv_models import uv_summary
+    from physics.paper.uv_chain import uv_summary
 
     if args.model not in ("table5", "table6"):
         raise CLIError(f"--model must be table5 or table6, got {args.model!r}")
@@ -198,7 +201,7 @@ def _float_array(x):
 
 
 def cmd_rate(args) -> dict:
-    from .rates import branching_ratio
+    from physics.pheno.rates import branching_ratio
 
     if args.gA is not None and (args.gX is not None or args.alpha):
         raise CLIError("give either --gA, or --gX with --alpha, not both")
@@ -215,7 +218,7 @@ def cmd_rate(args) -> dict:
 
 
 def cmd_limit(args) -> dict:
-    from .limits import coupling_limit
+    from physics.pheno.limits import coupling_limit
 
     alphas = _alphas(args.alpha) if args.alpha else None
     out = coupling_limit(args.channel, args.mX, alphas=alphas)
@@ -227,7 +230,7 @@ def cmd_limit(args) -> dict:
 
 
 def cmd_ledger(args) -> list:
-    from .ledger import ledger
+    from physics.paper.ledger import ledger
 
     return [r.as_dict() for r in ledger()]
 
@@ -323,7 +326,7 @@ def build_parser() -> argparse.ArgumentParser:
     f.add_argument("--model", default="tau", help="tau (default)")
     f.add_argument("--mX", type=_positive("--mX"), default=MX_BENCHMARK, help="m_X in GeV (default 2.1)")
     f.add_argument("--no-z", dest="no_z", action="store_true", help="omit the Z -> gamma X term")
-    f.add_argument("--option", default="default", help="named modelling variant (physics.fit.VARIANTS)")
+    f.add_argument("--option", default="default", help="named modelling variant (physics.pheno.fit.VARIANTS)")
     f.add_argument("--json", action="store_true")
 
     pl = sub.add_parser("plane", help="every bound on g_X versus m_X for one model (Fig. 3, Sec. 3.3)")
@@ -333,7 +336,7 @@ def build_parser() -> argparse.ArgumentParser:
     pl.add_argument("--n", type=_positive_int("--n"), default=500, help="number of masses (default 500)")
     pl.add_argument("--json", action="store_true")
 
-    ex = sub.add_parser("explore", help="every output of the book for your own U(1)_X (physics.explorer.explore)")
+    ex = sub.add_parser("explore", help="every output of the book for your own U(1)_X (physics.pheno.explorer.explore)")
     ex.add_argument("--alpha", action="append", metavar="NAME=VALUE", help="alpha_B, alpha_e, alpha_mu, alpha_tau (repeatable)")
     family_opts(ex)
     ex.add_argument("--field", action="append", metavar="n,Y,X", help="custom left-handed anomalon (repeatable)")
@@ -349,7 +352,7 @@ def build_parser() -> argparse.ArgumentParser:
     u.add_argument("--model", required=True, help="table5 or table6")
     u.add_argument("--shift", default=None, help="free U(1)_X shift of Table 6 (rational; default 0)")
     u.add_argument("--mX", type=_positive("--mX"), default=MX_BENCHMARK, help="m_X in GeV (default 2.1, Sec. 3.2.5)")
-    u.add_argument("--gX", type=_positive("--gX"), default=GX_BENCHMARK_PRINTED, help="g_X (default 0.018, Sec. 3.2.5)")
+    u.add_argument("--gX", type=_positive("--gX"), default=GX_BEST_FIT, help="g_X (default: the printed 0.018, Sec. 3.2.5)")
     u.add_argument("--json", action="store_true")
 
     lg = sub.add_parser("ledger", help="the reproduction ledger: printed vs computed numbers")
@@ -374,8 +377,11 @@ def _print_human(command, result):
         print("(use --json for the arrays)")
         return
     if command == "ledger":
+        from physics.paper.ledger import headline
+
         for r in result:
-            print(f"{r['status']:<15} {r['id']:<28} paper {r['paper']:<14} computed {r['computed']}")
+            print(f"{r['status']:<15} {r['provenance']:<14} {r['id']:<28} paper {r['paper']:<14} computed {r['computed']}")
+        print(headline())
         return
     for key, value in _exact(result).items():
         if isinstance(value, dict):

@@ -4,7 +4,7 @@ Units: GeV for masses and widths, seconds for lifetimes.  Every number is hard-c
 Review of Particle Physics 2024 (S. Navas et al. [Particle Data Group], Phys. Rev. D 110 (2024)
 030001), with the summary table or review named on the same line.  The paper (arXiv:2603.04394)
 does not list its inputs; where it is silent on a scheme (SU(2) coupling g, U(1)_Y coupling g',
-top-quark mass scheme) the choice is an explicit, named option of `physics.eft` and documented there.
+top-quark mass scheme) the choice is an explicit, named option of `physics.pheno.eft` and documented there.
 
 `tests/test_inputs.py` cross-checks the masses against the RPP 2026 table shipped by the PyPI
 package `particle` 1.1.0 (when it is installed); it is not used at run time.
@@ -70,7 +70,7 @@ CKM_A = 0.826                    # PDG 2024 CKM review (Sec. 12), Eq. (12.27), +
 CKM_RHOBAR = 0.1591              # PDG 2024 CKM review (Sec. 12), Eq. (12.27), +-0.0094
 CKM_ETABAR = 0.3523              # PDG 2024 CKM review (Sec. 12), Eq. (12.27), +0.0073 -0.0071
 
-#: Meson masses by the names used in `physics.rates` (GeV).
+#: Meson masses by the names used in `physics.pheno.rates` (GeV).
 MESON_MASS = {
     "pi+": M_PI_PLUS, "pi0": M_PI0, "K+": M_K_PLUS, "K0": M_K0, "KL": M_KL,
     "K*+": M_KSTAR_PLUS, "K*0": M_KSTAR0, "rho+": M_RHO_PLUS, "rho0": M_RHO0,
@@ -142,8 +142,35 @@ UP_INDEX = {"u": 0, "c": 1, "t": 2}
 DOWN_INDEX = {"d": 0, "s": 1, "b": 2}
 
 
-# --- values printed in the paper itself, used as inputs by several chapters ---------------------
-G2_PAPER = 0.65                  # SU(2)_L coupling "g ~ 0.65", arXiv:2603.04394 Sec. 2.2, below Eq. (2.11)
-MX_BENCHMARK = 2.1               # GeV, Belle II benchmark m_X = (2.1 +- 0.1) GeV, arXiv:2603.04394 Sec. 3.2.5 and Sec. 4
-MX_BENCHMARK_ERR = 0.1           # GeV, same place
-GX_BENCHMARK_PRINTED = 0.018     # best-fit g_X of the tau model printed in Sec. 3.2.5 (used by Sec. 4, Eq. 4.3)
+# --- electroweak inputs of Sec. 2 (finite naturalness, criteria) -----------------------------------
+M_TOP = M_T_POLE                 # GeV, the top mass used as a renormalisation-scale option of Eq. (2.9)
+M_H = 125.20                     # GeV, pole Higgs mass, PDG 2024 H0 summary table, +-0.11
+V_EW = (math.sqrt(2) * G_FERMI) ** -0.5  # GeV, v = (sqrt(2) G_F)^(-1/2) = 246.22 GeV with G_F of PDG 2024
+M_PLANCK = 1.220890e19           # GeV, Planck mass sqrt(hbar c / G_N), PDG 2024 Table 1.1 (physical constants)
+M_PLANCK_REDUCED = 2.435e18      # GeV, M_Pl / sqrt(8 pi), PDG 2024 Table 1.1 (physical constants)
+
+#: MS-bar SU(2)_L coupling at M_Z, e/sin(theta_W) from the two PDG 2024 inputs above (= 0.6517).
+G2_MZ = math.sqrt(4 * math.pi / ALPHA_HAT_MZ_INV) / math.sqrt(SIN2_THETA_HAT_MZ)
+#: MS-bar hypercharge coupling (non-GUT normalisation, Q = T3 + Y) at M_Z, e/cos(theta_W), PDG 2024 inputs (= 0.3575).
+GY_MZ = math.sqrt(4 * math.pi / ALPHA_HAT_MZ_INV) / math.sqrt(1 - SIN2_THETA_HAT_MZ)
+#: On-shell cosine of the weak angle, c_W = m_W/m_Z (PDG 2024 masses above) = 0.88136.
+CW_ON_SHELL = M_W / M_Z
+#: MS-bar cosine of the weak angle at m_Z, sqrt(1 - sin^2 theta-hat_W(m_Z)) = 0.87676.
+CW_MSBAR = math.sqrt(1.0 - SIN2_THETA_HAT_MZ)
+
+#: One-loop SM beta coefficients b_i in d(alpha_i^-1)/d ln Q = -b_i / (2 pi): b_2 = -19/6, b_Y = 41/6
+#: (hypercharge with Q = T3 + Y); the standard one-loop SM values (b_1 = 41/10 in GUT normalisation, b_Y = 5/3 b_1),
+#: e.g. PDG 2024 review "Grand Unified Theories".  Used only by the alternative reading with running couplings.
+B2_SM = -19 / 6
+BY_SM = 41 / 6
+
+# --- the Belle II B+ -> K+ E_miss two-body interpretation (experimental inputs of Sec. 3.2.5) ------
+# These are results of other works that the paper quotes as inputs of its fit; they are not the paper's own results.
+MX_BENCHMARK = 2.1               # GeV, invisible-state mass (2.1 +- 0.1) GeV of the two-body fit of the Belle II excess,
+MX_BENCHMARK_ERR = 0.1           # GeV   Refs. [58, 24, 59] of arXiv:2603.04394 (quoted in Sec. 3.2.5)
+GS_CENTRAL = 1.6e-8              # |g_S| best fit, Refs. [24, 59] of arXiv:2603.04394 as quoted in its Eq. (3.26) (m_X = 2.1 GeV)
+GS_SIGMA = 0.2e-8                # its 1 sigma error, same place (symmetric as quoted)
+GP_LIMIT = 2.5e-8                # |g_P| upper limit at 90% CL, Refs. [24, 59] as quoted in Eq. (3.27)
+GP_CL = 0.90                     # confidence level of Eq. (3.27)
+SIGMA_NU = 2.7                   # Belle II B+ -> K+ E_miss excess over the SM read as neutrinos, Refs. [22, 56, 57] (Sec. 3.2.5)
+M_B_POLE = 4.78                  # GeV, b-quark pole mass, PDG 2024 quark summary table (b quark), +-0.06

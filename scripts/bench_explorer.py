@@ -11,12 +11,12 @@ import sys
 import time
 from fractions import Fraction
 
-from physics import limits
-from physics.explorer import explore
+from physics.pheno import limits
+from physics.pheno.explorer import explore
 
 BUDGET_S = 1.0
 
-#: (label, explore kwargs): the benchmark models of notebooks/10_explorer.md plus a custom-anomalon case.
+#: (label, explore kwargs): the benchmark models of notebooks/11_explorer.md plus a custom-anomalon case.
 CASES = [
     ("L_tau + A.6 m=3 + singlets (Table 5)", dict(alphas={"tau": 1}, family="A.6", params={"m": 3},
                                                    singlets=(Fraction(1, 12), 1), mX=2.1, gX=0.018)),

@@ -8,7 +8,7 @@ import json
 import sys
 import time
 
-from physics import fit
+from physics.pheno import fit
 
 
 def _time(fn, repeats):

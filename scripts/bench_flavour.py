@@ -7,7 +7,7 @@ import json
 import sys
 import time
 
-from physics import limits
+from physics.pheno import limits
 
 
 def bench(n: int = 500, repeats: int = 5) -> dict:

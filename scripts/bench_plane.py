@@ -8,9 +8,9 @@ import json
 import sys
 import time
 
-from physics import limits
-from physics import plane as P
-from physics.charges import TAU_MODEL
+from physics.pheno import limits
+from physics.pheno import plane as P
+from physics.model.charges import TAU_MODEL
 
 BUDGET_S = 5.0
 

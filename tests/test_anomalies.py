@@ -1,12 +1,12 @@
-"""Tests of physics.anomalies: Eqs. (2.2)-(2.6), the Witten condition and Eq. (3.2) of arXiv:2603.04394."""
+"""Tests of physics.model.anomalies: Eqs. (2.2)-(2.6), the Witten condition and Eq. (3.2) of arXiv:2603.04394."""
 from fractions import Fraction
 
 import pytest
 from hypothesis import given, strategies as st
 
-from physics.anomalies import (EXTRA_CONDITIONS, AnomalyReport, anomalous_trace, anomaly_coefficients, sm_traces,
+from physics.model.anomalies import (EXTRA_CONDITIONS, AnomalyReport, anomalous_trace, anomaly_coefficients, sm_traces,
                                singlets, witten_ok)
-from physics.charges import ChargeAssignment, Fermion, sm_fermions
+from physics.model.charges import ChargeAssignment, Fermion, sm_fermions
 
 rationals = st.fractions(min_value=-4, max_value=4, max_denominator=9)
 

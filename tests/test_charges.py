@@ -1,11 +1,11 @@
-"""Tests of physics.charges: Eq. (1.1), Eq. (2.7) and Table 1 of arXiv:2603.04394."""
+"""Tests of physics.model.charges: Eq. (1.1), Eq. (2.7) and Table 1 of arXiv:2603.04394."""
 import math
 from fractions import Fraction
 
 import pytest
 from hypothesis import given, strategies as st
 
-from physics.charges import ChargeAssignment, Fermion, as_fraction, electric_charges, sm_fermions, su2_dynkin
+from physics.model.charges import ChargeAssignment, Fermion, as_fraction, electric_charges, sm_fermions, su2_dynkin
 
 rationals = st.fractions(min_value=-5, max_value=5, max_denominator=12)
 

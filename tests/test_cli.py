@@ -31,7 +31,10 @@ def test_ledger_json(capsys):
     code, out, _ = run(capsys, "ledger", "--json")
     assert code == 0
     rows = json.loads(out)
-    assert rows and set(rows[0]) == {"id", "where", "paper", "computed", "status", "note"}
+    old = {"id", "where", "paper", "computed", "status", "note"}  # the contract: keys are only ever added
+    assert rows and old <= set(rows[0])
+    assert {"provenance", "uses", "reading", "alternatives"} <= set(rows[0])
+    assert {r["provenance"] for r in rows} <= {"independent", "printed-input", "fitted", "input", "unavailable"}
 
 
 @pytest.mark.parametrize("argv, word", [
@@ -173,9 +176,9 @@ def test_plane_anomaly_free_model_has_no_limits(capsys):
 
 def test_explore_json_keys_table5(capsys):
     """`explore` for Table 5 (alpha_tau = 1, Eq. (A.6) m = 3, singlets 1/12 and 1): the CLI keys, exact strings,
-    anomaly free, X_S = 1/6 (Table 5 row 6); BR and gX_max equal physics.rates / physics.limits at (2.1 GeV, 0.018)."""
-    from physics import limits, rates
-    from physics.charges import TAU_MODEL
+    anomaly free, X_S = 1/6 (Table 5 row 6); BR and gX_max equal physics.pheno.rates / physics.pheno.limits at (2.1 GeV, 0.018)."""
+    from physics.pheno import limits, rates
+    from physics.model.charges import TAU_MODEL
 
     code, out, _ = run(capsys, "explore", "--alpha", "tau=1", "--family", "A.6", "--m", "3", "--singlet", "1/12",
                        "--singlet", "1", "--mX", "2.1", "--gX", "0.018", "--json")

@@ -1,12 +1,14 @@
-"""Tests of physics.eft: loop function (Eq. 3.8), couplings g_xi (Eqs. 3.6-3.7), c_XZgamma (Eq. 3.13)."""
+"""Tests of physics.pheno.eft: loop function (Eq. 3.8), couplings g_xi (Eqs. 3.6-3.7), c_XZgamma (Eq. 3.13)."""
 import math
 from fractions import Fraction
 
 import numpy as np
 import pytest
 
-from physics import eft, inputs
-from physics.charges import TAU_MODEL, ChargeAssignment
+from physics.pheno import eft
+
+from physics import inputs
+from physics.model.charges import TAU_MODEL, ChargeAssignment
 
 
 def test_loop_function_limits():

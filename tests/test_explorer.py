@@ -7,10 +7,13 @@ import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from physics import classification, limits, naturalness, plane, rates, uv_models
-from physics.anomalies import AnomalyReport, sm_traces, singlets
-from physics.charges import TAU_MODEL, ChargeAssignment
-from physics.criteria import check_criteria
+from physics.model import classification, naturalness, uv_models
+
+from physics.pheno import limits, plane, rates
+from physics.model.anomalies import AnomalyReport, sm_traces, singlets
+from physics.model.charges import TAU_MODEL, ChargeAssignment
+from physics.model.criteria import check_criteria
+from physics.paper.naturalness_readings import get_reading
 from physics.explorer import explore, pair_multiplets, singlet_solution, suggestions, to_json
 
 FR = st.fractions(min_value=-3, max_value=3, max_denominator=7)
@@ -61,8 +64,9 @@ def test_table5_benchmark_one_code_path(table5):
     assert table5["anomalies"]["total"] == uv.total  # Table 5 transcribed row by row: anomaly free
     crit = check_criteria(spec)
     assert table5["criteria"]["all_ok"] == crit.all_ok and table5["criteria"]["X_S"] == crit.X_S == Fraction(1, 6)
-    assert table5["naturalness_bound_TeV"] == naturalness.naturalness_bound_TeV(spec)
-    assert table5["naturalness_bound_TeV"] == uv_models.naturalness_TeV(uv_models.table5_model())
+    TF = get_reading("table_fit")
+    assert table5["naturalness_bound_TeV"] == naturalness.naturalness_bound_TeV(spec, reading=TF)
+    assert table5["naturalness_bound_TeV"] == uv_models.naturalness_TeV(uv_models.table5_model(), reading=TF)
     assert table5["traces"] == {"A_XWW_SM": sm_traces(TAU_MODEL)["XWW"], "A_XYY_SM": sm_traces(TAU_MODEL)["XYY"]}
     for ch, br in table5["BR"].items():
         assert br == float(rates.branching_ratio(ch, 2.1, gX=0.018, alphas=TAU_MODEL)["BR"])
@@ -183,7 +187,7 @@ def test_bad_input(kwargs, match):
 
 
 def test_widget_builds_and_reports_bad_input(capsys):
-    """The live widget (notebooks/10_explorer.md) builds, re-runs explore on a change, and prints the ValueError
+    """The live widget (notebooks/11_explorer.md) builds, re-runs explore on a change, and prints the ValueError
     message for bad input instead of raising (no kernel here: its Output area prints to stdout)."""
     pytest.importorskip("ipywidgets")
     import matplotlib

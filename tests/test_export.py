@@ -1,16 +1,20 @@
-"""Tests of physics.export: the downloadable CSV files of Figs. 1-3 (arXiv:2603.04394) and of the explorer benchmarks.
+"""Tests of physics.viz.export: the downloadable CSV files of Figs. 1-3 (arXiv:2603.04394) and of the explorer benchmarks.
 
 Every CSV must parse, carry the full header, and equal the plotted data when the curve is regenerated from physics.
-Tolerance: relative 5e-9 (the files store 9 significant digits, physics.export.FMT), NaN where the curve has no data.
+Tolerance: relative 5e-9 (the files store 9 significant digits, physics.viz.export.FMT), NaN where the curve has no data.
 """
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from physics import __version__, export, fit, limits, plane
-from physics.charges import TAU_MODEL
-from physics.explorer import BENCHMARKS, explore_benchmark
+from physics import __version__
+
+from physics.viz import export
+
+from physics.pheno import fit, limits, plane
+from physics.model.charges import TAU_MODEL
+from physics.pheno.explorer import BENCHMARKS, explore_benchmark
 
 DOWNLOADS = Path(__file__).resolve().parents[1] / "notebooks" / "downloads"
 RTOL = 5e-9
@@ -76,7 +80,7 @@ def test_written_csv_match_regenerated_curves(written):
 
 
 def test_fig2_csv_match(written):
-    """Fig. 2 right: the profile chi^2_SM - chi^2 (physics.fit.profile_1d) equals the CSV; the left contours lie on
+    """Fig. 2 right: the profile chi^2_SM - chi^2 (physics.pheno.fit.profile_1d) equals the CSV; the left contours lie on
     Delta chi^2 = level of the grid (the contour is drawn at that level: checked against a regenerated contour)."""
     d, _ = written
     dd = fit.fig2_data(n=60, n_profile=100)
@@ -128,11 +132,13 @@ def test_built_html_downloads_match():
 
 
 def test_fig1_fig2_figures_are_the_chapters_figures(tmp_path):
-    """Figs. 1 and 2 are drawn by physics.export (the chapters call the same functions) and saved as PDF/PNG:
-    two panels each, and the Fig. 1 lines carry the data of physics.limits.fig1_curves."""
+    """Figs. 1 and 2 are drawn by physics.viz.export (the chapters call the same functions) and saved as PDF/PNG:
+    two panels each, and the Fig. 1 lines carry the data of physics.pheno.limits.fig1_curves."""
     import matplotlib.pyplot as plt
 
-    from physics import export, limits
+    from physics.viz import export
+
+    from physics.pheno import limits
 
     curves = limits.fig1_curves(100)
     fig = export.fig1_figure(curves)

@@ -1,13 +1,13 @@
-"""Tests of physics.fit: the Belle II B -> K(*) E_miss chi^2 of Sec. 3.2.5 (Eqs. 3.25-3.27, footnote 6, Fig. 2)."""
+"""Tests of physics.pheno.fit: the Belle II B -> K(*) E_miss chi^2 of Sec. 3.2.5 (Eqs. 3.25-3.27, footnote 6, Fig. 2)."""
 import math
 
 import numpy as np
 import pytest
 from scipy import stats
 
-from physics import eft, fit, rates
+from physics.pheno import eft, fit, rates
 from physics import inputs as I
-from physics.charges import TAU_MODEL
+from physics.model.charges import TAU_MODEL
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +55,7 @@ def test_sm_chi2_of_footnote_6_gaussian():
 
 
 def test_z_term_matches_rates_module():
-    """Eqs. (3.13)-(3.14): the fit's B(Z -> gamma X) equals physics.rates for the tau model (rel 1e-12)."""
+    """Eqs. (3.13)-(3.14): the fit's B(Z -> gamma X) equals physics.pheno.rates for the tau model (rel 1e-12)."""
     g = 0.018
     br = rates.branching_ratio("Z->gammaX", 2.1, gX=g, alphas=TAU_MODEL)["BR"]
     assert fit.Chi2().br_z(-g, g) == pytest.approx(float(br), rel=1e-12)
@@ -203,7 +203,7 @@ def test_printed_gX_not_reached_by_any_variant():
 
 def test_printed_brz_not_reproduced(tau):
     """Sec. 3.2.5 B(Z -> gamma X) = 5.6e-7 at the best fit (precision 0.05e-7): NOT reproduced; 4.70e-7 (-16%).
-    At the printed g_X = 0.018 the book gives 6.44e-7 (physics.rates); both outside the printed precision."""
+    At the printed g_X = 0.018 the book gives 6.44e-7 (physics.pheno.rates); both outside the printed precision."""
     assert tau["BR_Z_gammaX"] == pytest.approx(4.70e-7, abs=0.01e-7)
     assert abs(tau["BR_Z_gammaX"] - 5.6e-7) > 0.05e-7
 

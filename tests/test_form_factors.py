@@ -1,9 +1,9 @@
-"""Tests of physics.form_factors (footnote 4 of arXiv:2603.04394): published normalisations at q^2 = 0 and
+"""Tests of physics.pheno.form_factors (footnote 4 of arXiv:2603.04394): published normalisations at q^2 = 0 and
 independent reference values of the same fits (EOS central values, as stored in flavio's test suite)."""
 import numpy as np
 import pytest
 
-from physics import form_factors as FF
+from physics.pheno import form_factors as FF
 from physics import inputs as I
 
 

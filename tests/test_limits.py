@@ -1,12 +1,12 @@
-"""Tests of physics.limits: constant limits (Eqs. 3.15, 3.17-3.20, Sec. 3.2.4), Eq. (3.16), Table 4, Fig. 1."""
+"""Tests of physics.pheno.limits: constant limits (Eqs. 3.15, 3.17-3.20, Sec. 3.2.4), Eq. (3.16), Table 4, Fig. 1."""
 import time
 
 import numpy as np
 import pytest
 
-from physics import limits as L
-from physics import rates
-from physics.charges import TAU_MODEL
+from physics.pheno import limits as L
+from physics.pheno import rates
+from physics.model.charges import TAU_MODEL
 
 
 def test_eq_3_16_fcc_projection():
@@ -93,7 +93,7 @@ def test_bad_inputs():
 
 
 def test_table4():
-    """Table 4: 11 rows; transitions match the couplings used in physics.rates (s->d, c->u, b->d, b->s)."""
+    """Table 4: 11 rows; transitions match the couplings used in physics.pheno.rates (s->d, c->u, b->d, b->s)."""
     assert len(L.TABLE4) == 11
     tr = {"s -> d": "sd", "c -> u": "cu", "b -> d": "bd", "b -> s": "bs"}
     for row in L.TABLE4:
@@ -136,7 +136,9 @@ def test_copies_match_readme_checksums():
 
 
 def test_missing_data_dir_error(monkeypatch):
-    """A missing <repo>/data/limits folder gives a clear FileNotFoundError naming the expected path."""
-    monkeypatch.setattr(L, "__file__", "/nonexistent/repo/physics/limits.py")
-    with pytest.raises(FileNotFoundError, match="data/limits"):
+    """A missing package data folder gives a clear FileNotFoundError naming what is missing."""
+    import physics.resources as R
+
+    monkeypatch.setattr(R.resources, "files", lambda pkg: __import__("pathlib").Path("/nonexistent/physics"))
+    with pytest.raises(FileNotFoundError, match="limits"):
         L.data_dir()

@@ -1,5 +1,5 @@
-"""Tests of physics.naturalness: Eqs. (2.8)-(2.9) and the "Naturalness (TeV)" columns of Tables 2 and 3 of
-arXiv:2603.04394 (printed values read from data/paper_values.yaml through physics.ledger)."""
+"""Tests of physics.model.naturalness: Eqs. (2.8)-(2.9) and the "Naturalness (TeV)" columns of Tables 2 and 3 of
+arXiv:2603.04394 (printed values read from data/paper_values.yaml through physics.paper.ledger)."""
 from __future__ import annotations
 
 import math
@@ -10,11 +10,14 @@ import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from physics import naturalness as nat
-from physics import constants_ew as ew
-from physics.charges import Fermion
-from physics.ledger import load_paper_values
-from physics.spectrum import Multiplet, Spectrum
+from physics.model import naturalness as nat
+from physics import inputs as ew
+from physics.model.charges import Fermion
+from physics.paper.ledger import load_paper_values
+from physics.model.spectrum import Multiplet, Spectrum
+from physics.paper.naturalness_readings import MU_TABLE_FIT, get_reading
+
+TF = get_reading("table_fit")  # the book's reading of Eq. (2.9) for Tables 2-3 (mu fitted, g = 0.65 printed)
 
 ALPHA_BL = Fraction(1, 3)
 
@@ -57,7 +60,7 @@ def test_printed_bounds_default_reading(entry):
 
     Two rows are not reproduced by any fixed-mu reading we found; for them the measured gap is asserted (+-0.002)."""
     key, spectrum = entry
-    computed = nat.naturalness_bound_TeV(spectrum, delta=100)
+    computed = nat.naturalness_bound_TeV(spectrum, delta=100, reading=TF)
     printed = PRINTED[key]
     if key in KNOWN_GAPS:
         assert abs(computed - printed) > 0.05
@@ -69,7 +72,7 @@ def test_printed_bounds_default_reading(entry):
 def test_sec41_statement_3p4_TeV():
     """Sec. 4.1: '1% fine tuning imposes anomalon mass scale below 3.4 TeV' for the Table 5 model (= Table 2 row 2,
     Eq. (A.6) with m = 3).  Same number as tab2-r2: measured 3.342 TeV (gap -0.058 TeV at 0.05 precision)."""
-    assert nat.naturalness_bound_TeV(table2_spectrum(3), delta=100) == pytest.approx(3.4 + KNOWN_GAPS["tab2-r2-naturalness"], abs=0.002)
+    assert nat.naturalness_bound_TeV(table2_spectrum(3), delta=100, reading=TF) == pytest.approx(3.4 + KNOWN_GAPS["tab2-r2-naturalness"], abs=0.002)
 
 
 def test_mu_table_fit_is_the_minimax_fit():
@@ -77,8 +80,8 @@ def test_mu_table_fit_is_the_minimax_fit():
     0.058 TeV, i.e. no fixed mu reproduces all rows at the printed 0.05 TeV."""
     spectra = [s for _, s in TABLE2 + TABLE3]
     printed = [PRINTED[k] for k, _ in TABLE2 + TABLE3]
-    mu, worst = nat.fit_reference_scale(spectra, printed)
-    assert mu == pytest.approx(nat.MU_TABLE_FIT, rel=0.02)
+    mu, worst = nat.fit_reference_scale(spectra, printed, reading=TF)
+    assert mu == pytest.approx(MU_TABLE_FIT, rel=0.02)
     assert worst == pytest.approx(0.058, abs=0.002)
 
 
@@ -167,17 +170,18 @@ def test_bound_vs_mu_monotone_above_M():
     """bound_vs_mu: for mu far above the bound, a larger mu (larger log) gives a smaller bound; the entry at
     MU_TABLE_FIT equals the default bound (rel 1e-12)."""
     spectrum = table2_spectrum(2)
-    mus = np.array([1e10, 1e13, 1e16, 1e19, nat.MU_TABLE_FIT])
-    b = nat.bound_vs_mu(spectrum, mus)
+    mus = np.array([1e10, 1e13, 1e16, 1e19, MU_TABLE_FIT])
+    b = nat.bound_vs_mu(spectrum, mus, reading=TF)
     assert b.shape == mus.shape
     assert np.all(np.diff(b) < 0)
-    assert b[-1] == pytest.approx(nat.naturalness_bound_TeV(spectrum), rel=1e-12)
+    assert b[-1] == pytest.approx(nat.naturalness_bound_TeV(spectrum, reading=TF), rel=1e-12)
 
 
 def test_conventions_dict():
     """conventions(): JSON-ready dict naming Eq. (2.9), the scale and the counting; mu override is fixed."""
-    d = nat.conventions()
-    assert d["name"] == "table_fit" and d["mu_GeV"] == nat.MU_TABLE_FIT and d["g2"] == ew.G2_PAPER
+    d = nat.conventions(reading=TF)
+    assert d["name"] == "table_fit" and d["mu_GeV"] == MU_TABLE_FIT and d["g2"] == 0.65
+    assert nat.conventions()["name"] == "planck" and nat.conventions()["g2"] == ew.G2_MZ
     d2 = nat.conventions(mu=125.0)
     assert d2["mu_GeV"] == 125.0 and d2["mu_mode"] == "fixed"
     assert nat.conventions(reading="mu_M")["sqrt_Delta_scaling"] == "exact"

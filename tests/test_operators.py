@@ -1,11 +1,11 @@
-"""Tests of physics.operators: the gauge-invariance checker against the Lagrangians printed in Sec. 4 of
+"""Tests of physics.model.operators: the gauge-invariance checker against the Lagrangians printed in Sec. 4 of
 arXiv:2603.04394 (Eqs. 4.4, 4.6, 4.8, 4.9, 4.11, 4.12).  Exact (Fraction) comparisons throughout."""
 from fractions import Fraction
 
 import pytest
 
-from physics.charges import ChargeAssignment, Fermion
-from physics.operators import (
+from physics.model.charges import ChargeAssignment, Fermion
+from physics.model.operators import (
     Scalar,
     WeylField,
     allowed_operators,
@@ -14,7 +14,7 @@ from physics.operators import (
     operators_vs_shift,
     scalars,
 )
-from physics.uv_models import TAU_BENCHMARK, table2_row1_model, table5_model, table6_fields, table6_model
+from physics.model.uv_models import TAU_BENCHMARK, table2_row1_model, table5_model, table6_fields, table6_model
 
 H = Fraction(1, 2)
 
@@ -101,8 +101,8 @@ def test_table6_shift_values_with_sm_mixing():
 
 
 def test_cross_check_with_criteria_higgs_yukawas():
-    """The anomalon-Higgs Yukawas agree with the independent physics.criteria.higgs_yukawas (Eq. 2.1, L_PsiH). Exact."""
-    criteria = pytest.importorskip("physics.criteria")
+    """The anomalon-Higgs Yukawas agree with the independent physics.model.criteria.higgs_yukawas (Eq. 2.1, L_PsiH). Exact."""
+    criteria = pytest.importorskip("physics.model.criteria")
     for model in (table2_row1_model(), table5_model(), table6_model(Fraction(1, 3))):
         mine = sorted(op.weyl for op in model.operators() if op.category == "anomalon-Higgs Yukawa")
         theirs = sorted(op for _, _, op in criteria.higgs_yukawas(model.anomalons))

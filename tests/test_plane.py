@@ -1,32 +1,21 @@
-"""Tests of physics.plane: the (m_X, g_X) plane of Sec. 3.3 and Fig. 3 of arXiv:2603.04394."""
+"""Tests of physics.pheno.plane: the (m_X, g_X) plane of Sec. 3.3 and Fig. 3 of arXiv:2603.04394."""
 import math
 import time
 
 import numpy as np
 import pytest
 
-from physics import limits, rates
-from physics import plane as P
-from physics.charges import TAU_MODEL, ChargeAssignment
+from physics.pheno import limits, rates
+from physics.pheno import plane as P
+from physics.paper import statements as S
+from physics.viz import plane as V
+from physics.model.charges import TAU_MODEL, ChargeAssignment
 
 
 def printed_best_fit():
-    """best_fit_point() without physics.fit (its scipy.stats import costs ~2 s): the printed-value fallback."""
-    import sys
-
-    import physics
-    saved = sys.modules.get("physics.fit", "absent")
-    attr = physics.__dict__.pop("fit", "absent")  # an earlier import leaves physics.fit as a package attribute
-    sys.modules["physics.fit"] = None  # makes `from . import fit` raise ImportError
-    try:
-        return P.best_fit_point()
-    finally:
-        if saved == "absent":
-            del sys.modules["physics.fit"]
-        else:
-            sys.modules["physics.fit"] = saved
-        if attr != "absent":
-            physics.fit = attr
+    """The printed best fit (g_X ~ 0.018 at m_X = 2.1 GeV) in the form of best_fit_point(), without running the fit."""
+    bf = dict(S.BEST_FIT_PRINTED)
+    return {**bf, "gX_1sigma": None, "printed": dict(bf), "source": "printed value (Sec. 3.2.5), not computed here"}
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +24,7 @@ def tau_plane():
 
 
 def test_each_curve_equals_single_channel_coupling_limit(tau_plane):
-    """Fig. 3 curves = physics.limits.coupling_limit (Eq. 3.28 included) at sampled grid points; rel. tol. 1e-12
+    """Fig. 3 curves = physics.pheno.limits.coupling_limit (Eq. 3.28 included) at sampled grid points; rel. tol. 1e-12
     (same arithmetic).  Belle = the strongest of B+->pi+, B0->pi0, B+->rho+, B0->rho0 (Eqs. 3.17-3.20)."""
     m = tau_plane["mX_GeV"]
     checked = 0
@@ -116,7 +105,7 @@ def test_statements_of_sec_3_3(tau_plane):
     """Sec. 3.3 statements: NA62 reaches the percent-tuning line; FCC-ee probes to the per-mille level
     (Delta >= 1000 below 2 m_tau); '2-3 orders of magnitude' = the g_X gain sqrt(1e-6/2e-11) and sqrt(1e-6/2.5e-11);
     K -> pi X and B -> K X below the y = sqrt(4 pi) direct line (up to the last B -> K point, 4.48 GeV)."""
-    s = P.fig3_statements(tau_plane, best_fit=printed_best_fit())
+    s = S.fig3_statements(tau_plane, best_fit=printed_best_fit())
     assert s["na62_percent"]["intervals_GeV"]
     assert s["na62_percent"]["max_delta"] > 100
     for k in ("FCC-ee", "FCC-ee (Eq. 3.16)"):
@@ -152,7 +141,7 @@ def test_models_without_wz_terms(alphas):
     assert any("A_XWW^SM = A_XYY^SM = 0" in note for note in p["notes"])
     assert P.strongest_channel(p)["channel"].tolist() == [""] * 50
     with pytest.raises(ValueError, match="no channel limits"):
-        P.fig3_statements(p)
+        S.fig3_statements(p)
 
 
 def test_general_models():
@@ -198,7 +187,7 @@ def test_bad_model_and_lines():
     with pytest.raises(ValueError, match="y_Psi"):
         P.direct_search_line(1.0, y=-1)
     with pytest.raises(ValueError, match="panel"):
-        P.plot_fig3(None, P.summary_plane(n=10), panel="middle")
+        V.plot_fig3(None, P.summary_plane(n=10), panel="middle")
 
 
 def test_alternative_datasets_and_speed():
@@ -214,16 +203,15 @@ def test_alternative_datasets_and_speed():
 
 
 def test_best_fit_point_fallback():
-    """Sec. 3.2.5: without physics.fit the point is the printed g_X ~ 0.018 at m_X = 2.1 +- 0.1 GeV, labelled so."""
+    """Sec. 3.2.5: the printed point is g_X ~ 0.018 at m_X = 2.1 +- 0.1 GeV, labelled so."""
     bf = printed_best_fit()
     assert (bf["mX_GeV"], bf["gX"], bf["mX_err_GeV"]) == (2.1, 0.018, 0.1)
     assert "printed" in bf["source"] and bf["gX_1sigma"] is None
 
 
 def test_best_fit_point_computed():
-    """Sec. 3.2.5 through physics.fit (if present): the 1 sigma interval (Delta chi^2 <= 1) contains the best fit."""
-    pytest.importorskip("physics.fit")
-    bf = P.best_fit_point()
+    """Sec. 3.2.5 through physics.pheno.fit (if present): the 1 sigma interval (Delta chi^2 <= 1) contains the best fit."""
+    bf = S.best_fit_point()
     assert bf["mX_GeV"] == 2.1 and bf["printed"]["gX"] == 0.018 and "computed" in bf["source"]
     lo, hi = bf["gX_1sigma"]
     assert lo < bf["gX"] < hi

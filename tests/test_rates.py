@@ -1,11 +1,13 @@
-"""Tests of physics.rates: Eqs. (3.9), (3.10), (3.14), footnote 4 (K_L), Eq. (3.28)."""
+"""Tests of physics.pheno.rates: Eqs. (3.9), (3.10), (3.14), footnote 4 (K_L), Eq. (3.28)."""
 import math
 
 import numpy as np
 import pytest
 
-from physics import eft, inputs as I, rates
-from physics.charges import TAU_MODEL, ChargeAssignment
+from physics.pheno import eft, rates
+
+from physics import inputs as I
+from physics.model.charges import TAU_MODEL, ChargeAssignment
 
 MESONS = [c for c in rates.CHANNELS if c != "Z->gammaX"]
 

@@ -1,12 +1,14 @@
-"""Tests of physics.unitarity: the perturbative-unitarity limits of Eqs. (4.5), (4.7), (4.10) of arXiv:2603.04394
+"""Tests of physics.model.unitarity: the perturbative-unitarity limits of Eqs. (4.5), (4.7), (4.10) of arXiv:2603.04394
 and the anomalon mass limits printed in Secs. 4.1 and 4.2."""
 import math
 
 import numpy as np
 import pytest
 
-from physics.unitarity import PRINTED_BOUNDS, mass_from_yukawa, mass_limit, ml_mass_from_yukawa, yukawa_bound
-from physics.uv_models import vX_GeV, vX_eq43_GeV
+from physics.model.unitarity import mass_from_yukawa, mass_limit, ml_mass_from_yukawa, yukawa_bound
+from physics.model.uv_models import vX_GeV
+from physics.paper.printed import YUKAWA_BOUNDS as PRINTED_BOUNDS
+from physics.paper.uv_chain import vX_eq43_GeV
 
 V120 = 120.0   # GeV, v_X printed in Sec. 4.1 / 4.2 and Eq. (4.3)
 V720 = 720.0   # GeV, v_X printed in Sec. 4.1 for Table 5
@@ -22,16 +24,16 @@ def test_sec_4_1_ml_triplet_350():
     """Sec. 4.1 after Eq. (4.5): m_B <~ 350 GeV (printed to 2 s.f., tolerance 5 GeV) with y_BB = sqrt(16 pi/3) and
     the printed v_X = 120 GeV; the exact v_X = 116.67 GeV gives 338 GeV, which does NOT round to 350."""
     assert mass_limit("ML", 3, V120) == pytest.approx(350, abs=5)
-    assert abs(mass_limit("ML", 3, vX_GeV(1)) - 350) > 5
+    assert abs(mass_limit("ML", 3, vX_GeV(1, 2.1, 0.018)) - 350) > 5
 
 
 def test_sec_4_1_table5_limits():
     """Sec. 4.1 after Eq. (4.7): 1.47 TeV (DL triplet, tolerance 0.005 TeV) needs the printed v_X = 720 GeV
     (the exact 700 GeV gives 1.43 TeV); 1.6 TeV (ML quintuplet, tolerance 0.05 TeV) holds with either."""
     assert mass_limit("DL", 3, V720) / 1e3 == pytest.approx(1.47, abs=0.005)
-    assert abs(mass_limit("DL", 3, vX_GeV(1 / 6)) / 1e3 - 1.47) > 0.005
+    assert abs(mass_limit("DL", 3, vX_GeV(1 / 6, 2.1, 0.018)) / 1e3 - 1.47) > 0.005
     assert mass_limit("ML", 5, V720) / 1e3 == pytest.approx(1.6, abs=0.05)
-    assert mass_limit("ML", 5, vX_GeV(1 / 6)) / 1e3 == pytest.approx(1.6, abs=0.05)
+    assert mass_limit("ML", 5, vX_GeV(1 / 6, 2.1, 0.018)) / 1e3 == pytest.approx(1.6, abs=0.05)
 
 
 def test_sec_4_2_mB0_300():

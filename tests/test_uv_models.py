@@ -1,14 +1,13 @@
-"""Tests of physics.uv_models: Tables 5 and 6, Eqs. (4.2)-(4.3), (4.9), (2.10) and the estimates of Sec. 4 of
+"""Tests of physics.model.uv_models: Tables 5 and 6, Eqs. (4.2)-(4.3), (4.9), (2.10) and the estimates of Sec. 4 of
 arXiv:2603.04394.  Anomalies are exact Fractions; numerical tolerances are stated per test."""
 from fractions import Fraction
 
 import numpy as np
 import pytest
 
-from physics.charges import Fermion
-from physics.uv_models import (
+from physics.model.charges import Fermion
+from physics.model.uv_models import (
     M_THERMAL_HIGGSINO_RANGE,
-    M_THERMAL_QUINTUPLET,
     M_THERMAL_WINO_RANGE,
     UVModel,
     bbn_ymix_threshold,
@@ -26,10 +25,10 @@ from physics.uv_models import (
     twodl_spectrum,
     twodl_splitting_opposite_exact,
     twodl_splitting_perturbative,
-    uv_summary,
     vX_GeV,
-    vX_eq43_GeV,
 )
+from physics.paper.printed import M_THERMAL_QUINTUPLET_GEV as M_THERMAL_QUINTUPLET
+from physics.paper.uv_chain import uv_summary, vX_eq43_GeV
 
 ZERO = {k: Fraction(0) for k in ("2.2", "2.3", "2.4", "2.5", "2.6")}
 
@@ -88,8 +87,8 @@ def test_perturbed_table6_hypercharge_breaks_anomalies():
 def test_tables_match_appendix_A():
     """Tables 5 and 6 (and the Eq. (4.4) model) coincide with Eq. (A.6) m = 3, (A.11) m = 1 (and (A.6) m = 2) at
     alpha_{B+L} = 1/3, including X_S (exact)."""
-    pytest.importorskip("physics.classification")
-    from physics.uv_models import matches_classification
+    pytest.importorskip("physics.model.classification")
+    from physics.model.uv_models import matches_classification
 
     for m in (table5_model(), table6_model(0), table6_model(Fraction(2, 9)), table2_row1_model()):
         assert matches_classification(m), m.name
@@ -100,10 +99,10 @@ def test_vX_eq_4_3():
     """Eq. (4.3): v_X = 120 GeV / X_S at m_X = 2.1 GeV, g_X = 0.018.  Exact Eq. (4.2) gives 116.67 GeV, which matches the
     printed 120 GeV at its 2 significant figures (tolerance 5 GeV); for X_S = 1/6 it gives 700 GeV, 20 GeV below the
     printed 720 GeV (= 6 x 120), which only the rounded prefactor reproduces (rel. 1e-12)."""
-    assert vX_GeV(1) == pytest.approx(2.1 / 0.018, rel=1e-12)
-    assert vX_GeV(1) == pytest.approx(120, abs=5)
-    assert vX_GeV(Fraction(1, 6)) == pytest.approx(700, rel=1e-12)
-    assert abs(vX_GeV(Fraction(1, 6)) - 720) > 5
+    assert vX_GeV(1, 2.1, 0.018) == pytest.approx(2.1 / 0.018, rel=1e-12)
+    assert vX_GeV(1, 2.1, 0.018) == pytest.approx(120, abs=5)
+    assert vX_GeV(Fraction(1, 6), 2.1, 0.018) == pytest.approx(700, rel=1e-12)
+    assert abs(vX_GeV(Fraction(1, 6), 2.1, 0.018) - 720) > 5
     assert vX_eq43_GeV(Fraction(1, 6)) == pytest.approx(720, rel=1e-12)
 
 
@@ -111,7 +110,7 @@ def test_vX_eq_4_3():
 def test_radiative_splittings():
     """Eq. (2.10): 166 MeV for the wino-like triplet (Sec. 4.1, tolerance 0.5 MeV) and 354 MeV for the Y = 1/2 doublet
     with on-shell c_W, which matches the printed '≈ 350 MeV' of Sec. 4.2 at 2 s.f. (tolerance 5 MeV)."""
-    pytest.importorskip("physics.criteria")
+    pytest.importorskip("physics.model.criteria")
     assert multiplet_splittings(3, 0)[Fraction(1)] * 1e3 == pytest.approx(166, abs=0.5)
     assert multiplet_splittings(2, Fraction(1, 2))[Fraction(1)] * 1e3 == pytest.approx(350, abs=5)
     sp = model_splittings(table5_model())
@@ -164,8 +163,8 @@ def test_few_GeV_splitting_needs_y_of_order_0p1():
 
 
 def test_mass_matrix_entries():
-    """Eq. (4.9) with Eq. (4.1): M_+ = [[y_AA v_X, y_AB v], [y_BA v, y_BB v_X]]/sqrt 2 (v = 246 GeV), rel. 1e-12."""
-    M = twodl_mass_matrices(1.0, 2.0, 0.1, 0.2, 100.0)["charged"]
+    """Eq. (4.9) with Eq. (4.1): M_+ = [[y_AA v_X, y_AB v], [y_BA v, y_BB v_X]]/sqrt 2 (v = 246 GeV passed), rel. 1e-12."""
+    M = twodl_mass_matrices(1.0, 2.0, 0.1, 0.2, 100.0, v=246.0)["charged"]
     assert M == pytest.approx(np.array([[100, 24.6], [49.2, 200]]) / np.sqrt(2), rel=1e-12)
 
 
@@ -226,6 +225,6 @@ def test_bad_input():
     with pytest.raises(ValueError):
         twodl_spectrum(-1.0, 1.0, 0.1, 0.1, 100.0)
     with pytest.raises(ValueError):
-        vX_GeV(0)
+        vX_GeV(0, 2.1, 0.018)
     with pytest.raises(ValueError):
         table6_model("one half")

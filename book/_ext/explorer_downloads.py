@@ -1,11 +1,15 @@
 """Make sure the files behind the chapters' {download} links (notebooks/downloads/) exist before Sphinx reads the pages.
 
-notebooks/10_explorer.md writes notebooks/downloads/ when it is EXECUTED.  With `execute_notebooks: cache`, a build
+Normally they already do: scripts/execute.py (task "downloads", run by `make book`/`make test` before the build)
+writes them and re-writes them whenever a file they depend on changes.  This extension is the fallback for a bare
+`jupyter-book build`.
+
+notebooks/11_explorer.md writes notebooks/downloads/ when it is EXECUTED.  With `execute_notebooks: cache`, a build
 that takes the notebook from the jupyter cache (mode "all"/"warm" after the folder was deleted, or a fresh checkout
 with a kept _build) does not execute it, and the strict build then fails with
 "WARNING: download file not readable: .../notebooks/downloads/fig1_left_kpi.csv".
 This extension (builder-inited) parses the page's `<downloads/NAME>` targets and, if any is missing, regenerates the
-whole folder with the same call as the page (physics.export.write_downloads, ~10 s).  The files are deterministic
+whole folder with the same call as the page (physics.viz.export.write_downloads, ~10 s).  The files are deterministic
 (tests/test_export.py compares them with the curves), so regenerating never changes an existing file's bytes.
 Install: copy to book/_ext/explorer_downloads.py and add `explorer_downloads: book/_ext` to sphinx.local_extensions.
 """
@@ -21,7 +25,8 @@ def _ensure(app):
     folder = Path(app.srcdir) / "notebooks" / "downloads"
     if names and all((folder / n).is_file() for n in names):
         return
-    from physics import explorer, export
+    from physics import explorer
+    from physics.viz import export
 
     results = {name: explorer.explore_benchmark(name) for name in explorer.BENCHMARKS}
     export.write_downloads(folder, results)

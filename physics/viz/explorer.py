@@ -1,0 +1,175 @@
+"""The explorer drawn: tables, the offline plotly benchmarks figure and the live ipywidgets explorer.
+
+Presentation only; every number comes from `physics.pheno.explorer.explore`.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from physics.model.anomalies import CONDITIONS
+from physics.model.classification import FAMILIES
+from physics.pheno import rates
+from physics.pheno.explorer import BENCHMARK_POINT, BENCHMARKS, explore
+from physics.viz import plane
+
+
+def benchmark_table(result: dict) -> list[list]:
+    """Rows [quantity, value] summarising an `explore` result (for the book's tables)."""
+    from physics.viz.display import fmt
+
+    t = result["anomalies"]["total"]
+    rows = [["alpha_B+L (Eq. 2.7)", result["alpha_BL"]],
+            ["A_XWW^SM, A_XYY^SM (Eq. 3.2)", f"{result['traces']['A_XWW_SM']}, {result['traces']['A_XYY_SM']}"],
+            ["(2.2)-(2.6) total", ", ".join(f"({k}) {t[k]}" for k in CONDITIONS)],
+            ["Witten", fmt(result["witten_ok"])],
+            ["criteria (i)-(iii)", "—" if result["criteria"] is None else fmt(result["criteria"]["all_ok"])],
+            ["naturalness bound, Δ = 100 (TeV)", "—" if result["naturalness_bound_TeV"] is None
+             else f"{result['naturalness_bound_TeV']:.2f}"]]
+    return rows
+
+
+def plotly_benchmarks(results: dict, ylim=(1e-7, 1e3)):
+    """One plotly figure with a dropdown over `results` ({name: explore result}); each entry shows that model's
+    summary plane (`physics.pheno.plane.plotly_fig3`) and its viable band.  Offline: embed with
+    fig.to_html(full_html=False, include_plotlyjs=False, div_id=<fixed>)."""
+    import plotly.graph_objects as go  # noqa: PLC0415
+
+    fig = go.Figure()
+    owner, vis0, titles = [], [], []
+    for i, (name, r) in enumerate(results.items()):
+        label = BENCHMARKS.get(name, {}).get("label", name)
+        pl = r["plane"]
+        if pl is None:
+            titles.append(f"{label}: plane not available")
+            continue
+        sub = plane.plotly_fig3(pl, ylim=ylim)
+        v = r["viable"]
+        if v["intervals_GeV"]:
+            keep = v["mask"]
+            xs = np.round(v["mX_GeV"], 6)
+            lo = [float(f"{g:.5g}") if k else None for g, k in zip(v["gX_min"], keep)]
+            hi = [float(f"{g:.5g}") if k else None for g, k in zip(v["gX_max"], keep)]
+            sub.add_trace(go.Scatter(x=xs, y=lo, mode="lines", line={"width": 0, "color": "#2ca02c"},
+                                     showlegend=False, hoverinfo="skip", connectgaps=False))
+            sub.add_trace(go.Scatter(x=xs, y=hi, mode="lines", fill="tonexty", fillcolor="rgba(44,160,44,0.18)",
+                                     line={"width": 0, "color": "#2ca02c"}, name="viable band (Sec. 3.3)",
+                                     hoverinfo="skip", connectgaps=False))
+        for tr in sub.data:
+            vis0.append(tr.visible if tr.visible is not None else True)
+            owner.append(i)
+            fig.add_trace(tr)
+        titles.append(label if pl["channels"]
+                      else f"{label}: no WZ-induced bounds (A<sub>XWW</sub> = A<sub>XYY</sub> = 0)")
+    buttons = []
+    for i, name in enumerate(results):
+        mask = [(vis0[j] if owner[j] == i else False) for j in range(len(owner))]
+        buttons.append({"label": BENCHMARKS.get(name, {}).get("label", name), "method": "update",
+                        "args": [{"visible": mask}, {"title.text": titles[i]}]})
+    for j, tr in enumerate(fig.data):
+        tr.visible = vis0[j] if owner[j] == 0 else False
+    fig.update_xaxes(type="log", title="m<sub>X</sub> [GeV]", exponentformat="power")
+    fig.update_yaxes(type="log", title="g<sub>X</sub>", exponentformat="power",
+                     range=[math.log10(ylim[0]), math.log10(ylim[1])])
+    first = next(iter(results.values()))["plane"]
+    if first is not None:
+        fig.update_xaxes(range=[math.log10(first["mX_GeV"][0]), math.log10(first["mX_GeV"][-1])])
+    fig.update_layout(template="none", height=780,
+                      title={"text": titles[0], "x": 0.98, "xanchor": "right", "font": {"size": 13}},
+                      margin={"l": 60, "r": 10, "t": 90, "b": 40}, hovermode="closest",
+                      legend={"font": {"size": 10}, "orientation": "h", "x": 0, "y": -0.12, "yanchor": "top"},
+                      updatemenus=[{"x": 0, "xanchor": "left", "y": 1.14, "yanchor": "top", "buttons": buttons,
+                                    "showactive": True}])
+    return fig
+
+
+# ------------------------------------------------------------------------------------------------
+# Presentation helpers for the explorer page (tables and the live widget; no physics)
+# ------------------------------------------------------------------------------------------------
+def _f(x, spec=".3g") -> str:
+    return "—" if x is None else format(x, spec)
+
+
+def summary_rows(results: dict) -> list[list]:
+    """One row per explore result: model, alpha_B+L, traces, anomalies, Witten, criteria, X_S, naturalness, viable."""
+    rows = []
+    for name, r in results.items():
+        t = r["anomalies"]["total"]
+        crit = r["criteria"]
+        viable = r["viable"]
+        rows.append([name, str(r["alpha_BL"]), f"{r['traces']['A_XWW_SM']}, {r['traces']['A_XYY_SM']}",
+                     "✓" if all(v == 0 for v in t.values()) else ", ".join(f"({k}) {v}" for k, v in t.items() if v),
+                     "✓" if r["witten_ok"] else "✗",
+                     "—" if crit is None else ("✓" if crit["all_ok"] else "✗ " + ",".join(
+                         k for k in ("i", "ii", "iii") if not crit[k]["ok"])),
+                     "—" if crit is None or crit["X_S"] is None else str(crit["X_S"]),
+                     _f(r["naturalness_bound_TeV"], ".2f"),
+                     "—" if viable is None or not viable["intervals_GeV"] else
+                     ", ".join(f"{a:.3g}–{b:.3g}" for a, b in viable["intervals_GeV"])])
+    return rows
+
+
+SUMMARY_HEADERS = ["model", "α_B+L", "A_XWW^SM, A_XYY^SM", "(2.2)–(2.6) left", "Witten", "criteria (i)–(iii)",
+                   "X_S", "naturalness bound [TeV]", "viable m_X ranges [GeV]"]
+
+
+def channel_rows(results: dict, key: str) -> list[list]:
+    """Rows channel x model of result[key] ('BR', 'BR_Emiss' or 'gX_max'); '—' where closed or skipped."""
+    rows = []
+    for ch in rates.CHANNELS:
+        rows.append([ch] + [_f(r[key].get(ch), ".3e") for r in results.values()])
+    return rows
+
+
+def widget(initial: str = "L_tau"):
+    """A live ipywidgets explorer (run in Jupyter): text boxes for the alphas and singlets, a family dropdown with
+    its m, log sliders for m_X and g_X; shows the tables and the plane (physics.pheno.plane.plot_fig3) on every change.
+    Needs a running kernel: on the static website it cannot update."""
+    import ipywidgets as w  # noqa: PLC0415
+    import matplotlib.pyplot as plt  # noqa: PLC0415
+    from IPython.display import display  # noqa: PLC0415
+
+    from physics.viz.display import markdown_table  # noqa: PLC0415
+
+    b = BENCHMARKS[initial]
+    al = {k: w.Text(value=str(b["alphas"].get(k, 0)), description=f"α_{k}", layout={"width": "160px"})
+          for k in ("B", "e", "mu", "tau")}
+    fam = w.Dropdown(options=["none"] + sorted(FAMILIES), value=b.get("family", "none"), description="family")
+    m = w.BoundedIntText(value=b.get("params", {}).get("m", 3), min=1, max=50, description="m",
+                         layout={"width": "160px"})
+    sing = w.Text(value=", ".join(b.get("singlets", ())), description="N_R X's")
+    mX = w.FloatLogSlider(value=BENCHMARK_POINT["mX"], base=10, min=-2, max=1, step=0.01, description="m_X [GeV]")
+    gX = w.FloatLogSlider(value=BENCHMARK_POINT["gX"], base=10, min=-7, max=0, step=0.05, description="g_X")
+    binv = w.Text(value=str(b.get("b_invisible", "model")), description="B(X→inv)")
+    out = w.Output()
+
+    def update(*_):
+        with out:
+            out.clear_output(wait=True)
+            try:
+                bi = binv.value.strip()
+                r = explore({k: v.value for k, v in al.items()}, None if fam.value == "none" else fam.value,
+                            None if fam.value == "none" else {"m": m.value},
+                            singlets=[s for s in sing.value.replace(",", " ").split()], mX=mX.value, gX=gX.value,
+                            b_invisible="model" if bi == "model" else float(bi))
+            except ValueError as exc:
+                print(f"error: {exc}")
+                return
+            display(markdown_table(SUMMARY_HEADERS, summary_rows({r["model"]: r})))
+            print("\n".join(r["suggestions"]["text"] + r["notes"]))
+            display(markdown_table(["channel", "BR", "g_X max"],
+                                   [[ch, _f(r["BR"].get(ch), ".3e"), _f(r["gX_max"].get(ch), ".3e")]
+                                    for ch in rates.CHANNELS]))
+            if r["plane"] is not None and r["plane"]["channels"]:
+                fig, ax = plt.subplots(figsize=(7, 6))
+                plane.plot_fig3(ax, r["plane"], "upper")
+                ax.plot([mX.value], [gX.value], "k*", ms=12)
+                ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.11), ncol=2)
+                fig.tight_layout()
+                plt.show()
+
+    for c in (*al.values(), fam, m, sing, mX, gX, binv):
+        c.observe(update, names="value")
+    update()
+    return w.VBox([w.HBox(list(al.values())), w.HBox([fam, m, sing]), w.HBox([mX, gX, binv]), out])
