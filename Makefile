@@ -1,8 +1,9 @@
 # Two user-facing targets (see README.md):
-#   make book   build the website into _build/html (strict; notebooks executed, cached)
-#   make test   unit tests + notebook pair checks, nbval on notebooks/*.ipynb, strict book build
+#   make book   build the website into _build/html (strict; a notebook is executed only when what it uses changed)
+#   make test   unit tests + notebook pair checks; each chapter once: nbval against its committed outputs, or
+#               executed if its inputs changed (never both); strict book build (renders, executes nothing); site checks
 # Helper for maintainers:
-#   make notebooks [NB=notebooks/X.md]   re-pair notebooks/*.md with their .ipynb, refresh outputs
+#   make notebooks [NB=notebooks/X.md]   re-execute chapters into their paired .ipynb (forced)
 # Both create .venv with $(PYTHON) -m venv if it is missing and (re)install the pinned
 # requirements + the editable package only when requirements.txt or pyproject.toml changed.
 
@@ -10,7 +11,6 @@ PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-NBVAL_FLAGS := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 .DEFAULT_GOAL := book
 .PHONY: book test notebooks
@@ -32,12 +32,9 @@ book: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest tests -k "not built_html"
-	@set -- notebooks/*.ipynb; if [ -e "$$1" ]; then \
-	  echo "$(BIN)/python -m pytest $(NBVAL_FLAGS) $$*"; \
-	  $(BIN)/python -m pytest $(NBVAL_FLAGS) "$$@"; \
-	else echo "[make] no notebooks/*.ipynb to check with nbval"; fi
+	$(BIN)/python scripts/execute.py --verify
 	$(BIN)/python scripts/build_book.py --at-least-all --quiet
 	$(BIN)/python -m pytest tests -k built_html
 
 notebooks: $(STAMP)
-	$(BIN)/python scripts/sync_notebooks.py $(NB)
+	$(BIN)/python scripts/execute.py --force $(NB)

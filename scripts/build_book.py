@@ -1,20 +1,22 @@
 #!/usr/bin/env python3
-"""Build the Jupyter Book strictly, re-executing notebooks when their inputs change.
+"""Build the Jupyter Book strictly from outputs that are executed once per change of their inputs.
 
-jupyter-cache (execute_notebooks: cache) keys a notebook only on its code cells, so a change in
-the `physics` package, in `data/` or in the pinned requirements would silently reuse stale
-outputs. This script hashes those inputs (plus the notebooks' code cells and cell metadata) and
-stores the hash in _build/.book_state.json after a successful build:
+1. `scripts/execute.py` brings every notebook page up to date: a page is executed only when its dependency digest
+   changed (its code cells, the repository files it used last time -- the `physics` modules it imported and the data
+   files it read --, the pins, the Python version); otherwise its stored outputs (the committed, nbval-verified
+   notebooks/NAME.ipynb, or _build/.exec/ for unpaired pages) are reused.  It then primes the book's jupyter-cache
+   (_build/.jupyter_cache) with those outputs and touches the pages whose outputs changed.
+2. `jupyter-book build -n -W --keep-going .` (myst-nb `execute_notebooks: cache`) renders the pages; every notebook
+   is found in the cache, so the build executes nothing (checked: a build that adds a cache record fails under
+   --at-least-all, i.e. in `make test`, and warns otherwise).
 
-* hash differs, or no previous build  -> "full": delete _build (HTML, doctrees and the jupyter
-  cache) and build with --all, so every notebook is executed again;
-* hash equal but the previous build failed -> "all": --all (re-read every page so that
-  warnings are reported again; unchanged notebooks come from the cache);
-* TOC, configuration, extensions or any page's headings changed -> "all" as well (navigation is on every page);
-* otherwise -> "warm": incremental build.
-
-The build is always strict: `jupyter-book build -n -W --keep-going .` (and _config.yml sets
-nb_execution_raise_on_error, so a failing cell fails the build).
+Modes (decided automatically):
+* "skip": nothing the site is made of changed since the last successful build (pages, stores, configuration,
+  extensions, vendored assets): nothing to do;
+* "all" (--all: every page re-read): the previous build failed, or the TOC/configuration/extensions or a page's
+  headings changed (navigation is on every page), or --at-least-all;
+* "warm": incremental build (pages whose source or outputs changed are re-read);
+* "full" (only on request, --mode full): delete _build first, i.e. a cold build as on a fresh clone.
 
 Usage: python scripts/build_book.py [--mode auto|warm|all|full] [--at-least-all] [--quiet]
 Exit status: the build's exit status (0 = success).
@@ -34,49 +36,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "_build"
 STATE = BUILD / ".book_state.json"
-SKIP_PARTS = {"__pycache__", ".ipynb_checkpoints", ".pytest_cache", ".hypothesis"}
+sys.path.insert(0, str(ROOT / "scripts"))
+import execute  # noqa: E402  (scripts/execute.py)
 
 
 def _files(folder: Path, suffixes: tuple[str, ...] | None = None) -> list[Path]:
     if not folder.is_dir():
         return []
-    out = []
-    for path in sorted(folder.rglob("*")):
-        if not path.is_file() or SKIP_PARTS.intersection(path.relative_to(ROOT).parts):
-            continue
-        if path.suffix in (".pyc", ".pyo"):
-            continue
-        if suffixes is None or path.suffix in suffixes:
-            out.append(path)
-    return out
+    return [p for p in sorted(folder.rglob("*")) if p.is_file() and "__pycache__" not in p.parts
+            and (suffixes is None or p.suffix in suffixes)]
 
 
-def _notebook_code(md: Path) -> bytes:
-    """Code cells (source + metadata) and kernelspec of a MyST notebook: what execution depends on."""
-    import jupytext  # imported lazily: ~0.3 s
-
-    text = md.read_text(encoding="utf-8")
-    if not text.startswith("---") or "kernelspec:" not in text.split("\n---", 1)[0]:
-        return b"text page"  # plain Markdown page: nothing is executed
-    nb = jupytext.read(md)
-    payload = {
-        "kernelspec": nb.metadata.get("kernelspec", {}),
-        "cells": [[c.source, c.metadata] for c in nb.cells if c.cell_type == "code"],
-    }
-    return json.dumps(payload, sort_keys=True, default=str).encode()
-
-
-def input_hash() -> str:
-    """SHA-256 over everything notebook outputs depend on that jupyter-cache does not see."""
-    h = hashlib.sha256()
-    h.update(f"python {sys.version_info[:3]}".encode())
-    paths = _files(ROOT / "physics") + _files(ROOT / "data")
-    paths += [p for p in (ROOT / "requirements.txt", ROOT / "pyproject.toml") if p.is_file()]
-    for path in paths:
-        h.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes() + b"\0")
-    for md in sorted((ROOT / "notebooks").glob("*.md")) + sorted((ROOT / "book").glob("*.md")):
-        h.update(str(md.relative_to(ROOT)).encode() + b"\0" + _notebook_code(md) + b"\0")
-    return h.hexdigest()
+def _pages() -> list[Path]:
+    return sorted((ROOT / "notebooks").glob("*.md")) + sorted((ROOT / "book").glob("*.md"))
 
 
 def site_hash() -> str:
@@ -85,11 +57,25 @@ def site_hash() -> str:
     a plain incremental build would leave other pages' sidebars with stale titles."""
     h = hashlib.sha256()
     paths = [p for p in (ROOT / "_toc.yml", ROOT / "_config.yml") if p.is_file()] + _files(ROOT / "book" / "_ext", (".py",))
+    paths += [p for p in (ROOT / "book" / "_vendor" / "VENDOR.json",) if p.is_file()]
     for path in paths:
         h.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes() + b"\0")
-    for md in sorted((ROOT / "notebooks").glob("*.md")) + sorted((ROOT / "book").glob("*.md")):
+    for md in _pages():
         heads = [line for line in md.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
         h.update(str(md.relative_to(ROOT)).encode() + b"\0" + "\n".join(heads).encode() + b"\0")
+    return h.hexdigest()
+
+
+def tree_stamp() -> str:
+    """Cheap fingerprint (path, size, mtime) of everything the site is built from, after execution/priming."""
+    paths = [ROOT / "_toc.yml", ROOT / "_config.yml"] + _pages() + _files(ROOT / "book")
+    paths += sorted((ROOT / "notebooks").glob("*.ipynb")) + _files(ROOT / "notebooks" / "downloads")
+    paths += _files(execute.LOCAL_DIR) + [execute.PAIRED_MANIFEST]
+    h = hashlib.sha256()
+    for p in dict.fromkeys(paths):
+        if p.is_file():
+            st = p.stat()
+            h.update(f"{p.relative_to(ROOT)}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
     return h.hexdigest()
 
 
@@ -100,15 +86,15 @@ def read_state() -> dict:
         return {}
 
 
-def choose_mode(requested: str, digest: str, at_least_all: bool, site: str = "") -> str:
+def choose_mode(requested: str, at_least_all: bool, site: str, stamp: str) -> str:
     if requested != "auto":
         return requested
     state = read_state()
-    if state.get("inputs") != digest or not (BUILD / "html" / "index.html").is_file():
-        return "full"
-    if not state.get("ok") or at_least_all or state.get("site") != site:
+    if not (BUILD / "html" / "index.html").is_file() or not state.get("ok") or state.get("site") != site:
         return "all"
-    return "warm"
+    if at_least_all:
+        return "all"
+    return "skip" if state.get("stamp") == stamp else "warm"
 
 
 def jupyter_book() -> str:
@@ -119,35 +105,54 @@ def jupyter_book() -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mode", choices=["auto", "warm", "all", "full"], default="auto",
-                        help="auto (default) decides from the input hash; full = cold build")
+                        help="auto (default) decides from what changed; full = cold build (deletes _build first)")
     parser.add_argument("--at-least-all", action="store_true",
-                        help="never do a plain incremental build (used by `make test`)")
+                        help="never do a plain incremental build, and fail if the build executed a notebook (make test)")
     parser.add_argument("--quiet", action="store_true", help="pass -q to jupyter-book")
+    parser.add_argument("--jobs", type=int, default=None, help="parallel notebook executions (default 2 on 2+ cores)")
     args = parser.parse_args(argv)
 
     t0 = time.perf_counter()
-    digest = input_hash()
-    site = site_hash()
-    mode = choose_mode(args.mode, digest, args.at_least_all, site)
-    if mode == "full" and BUILD.exists():
+    if args.mode == "full" and BUILD.exists():
         shutil.rmtree(BUILD)
     BUILD.mkdir(exist_ok=True)
-    # Record the inputs before building, marked not-ok, so an interrupted build is never "warm".
-    STATE.write_text(json.dumps({"inputs": digest, "site": site, "ok": False, "mode": mode}))
+    # 1. outputs: execute what is stale, prime the jupyter-cache
+    rc = execute.main(["--jobs", str(args.jobs)] if args.jobs else [])
+    if rc:
+        print("[build_book] FAILED: a notebook page did not execute (see above); the site was not built.",
+              file=sys.stderr)
+        return rc
+    t_exec = time.perf_counter() - t0
+    site, stamp = site_hash(), tree_stamp()
+    mode = choose_mode(args.mode, args.at_least_all, site, stamp)
+    if mode == "skip":
+        print(f"[build_book] up to date, nothing to build ({time.perf_counter() - t0:.1f} s). "
+              f"HTML: {BUILD / 'html' / 'index.html'}")
+        return 0
+    # Record the state before building, marked not-ok, so an interrupted build is never "warm".
+    STATE.write_text(json.dumps({"site": site, "stamp": "", "ok": False, "mode": mode}))
+    before = execute.cache_record_ids()
 
     cmd = [jupyter_book(), "build", "-n", "-W", "--keep-going", "."]
     if mode in ("all", "full"):
         cmd.insert(2, "--all")
     if args.quiet:
         cmd.insert(2, "-q")
-    print(f"[build_book] inputs {digest[:12]}, mode {mode}: {' '.join(cmd[1:])}", flush=True)
+    print(f"[build_book] mode {mode}: {' '.join(cmd[1:])}", flush=True)
     env = dict(os.environ, PYTHONHASHSEED="0")
     rc = subprocess.call(cmd, cwd=ROOT, env=env)
     ok = rc == 0 and (BUILD / "html" / "index.html").is_file()
-    STATE.write_text(json.dumps({"inputs": digest, "site": site, "ok": ok, "mode": mode}))
+    executed = execute.cache_record_ids() - before
+    if executed:
+        print(f"[build_book] {'ERROR' if args.at_least_all else 'WARNING'}: the book build executed "
+              f"{len(executed)} notebook(s) itself (its jupyter-cache was not primed with their outputs)",
+              file=sys.stderr)
+        ok = ok and not args.at_least_all
+    STATE.write_text(json.dumps({"site": site, "stamp": tree_stamp() if ok else "", "ok": ok, "mode": mode}))
     seconds = time.perf_counter() - t0
     if ok:
-        print(f"[build_book] OK ({mode}, {seconds:.1f} s). HTML: {BUILD / 'html' / 'index.html'}")
+        print(f"[build_book] OK ({mode}, {seconds:.1f} s, of which {t_exec:.1f} s outputs). "
+              f"HTML: {BUILD / 'html' / 'index.html'}")
         print("[build_book] serve offline: python3 -m http.server -d _build/html 8000  "
               "-> http://localhost:8000")
         return 0

@@ -18,7 +18,7 @@ TOC = yaml.safe_load((ROOT / "_toc.yml").read_text())
 
 #: What the book must contain, in this order (Issue "Foundation", section 1).
 EXPECTED_TOC = ["book/intro", "book/conventions", "book/ledger",
-                "notebooks/01_introduction", "notebooks/02_anomalons", "notebooks/A_classification"]
+                "notebooks/01_introduction", "notebooks/02_anomalons", "notebooks/10_appA_classification"]
 
 
 def toc_files(node=TOC) -> list[str]:
@@ -64,7 +64,8 @@ def test_config_is_strict_and_offline():
                     "scripts", "data"]:
         assert pattern in excluded, f"exclude_patterns lacks {pattern!r}"
     sphinx = CONFIG["sphinx"]
-    assert "sphinx-mathjax-offline" in sphinx["extra_extensions"]
+    assert "mathjax_offline" in sphinx["local_extensions"], "MathJax 4 is served from book/_vendor by book/_ext/mathjax_offline.py"
+    assert "sphinx-mathjax-offline" not in (sphinx.get("extra_extensions") or []), "it would copy all 24 MB of MathJax 3"
     assert sphinx["config"]["nb_execution_raise_on_error"] is True
     assert {"dollarmath", "amsmath"} <= set(CONFIG["parse"]["myst_enable_extensions"])
     assert CONFIG["bibtex_bibfiles"] == ["book/references.bib"]
@@ -115,9 +116,37 @@ def test_built_html_loads_nothing_offsite():
     assert not offenders, f"off-site assets: {offenders}"
 
 
+def test_vendored_assets_are_pinned_and_unmodified():
+    """book/_vendor holds exactly the files recorded in VENDOR.json (npm version, tarball integrity, sha256 per file)."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import vendor_assets
+
+    assert vendor_assets.check() == []
+    manifest = __import__("json").loads((ROOT / "book" / "_vendor" / "VENDOR.json").read_text())
+    assert set(manifest["packages"]) == {"mathjax", "@mathjax/mathjax-newcm-font", "plotly.js-basic-dist-min"}
+    assert manifest["total_bytes"] < 3.5e6, "vendor only the MathJax components and the plotly bundle the site uses"
+
+
+@pytest.mark.skipif(not _pages(), reason="no built book in _build/html (make book)")
+def test_built_html_ships_lean_assets():
+    """Only the vendored MathJax 4 subset and ONE shared plotly.js: no whole distribution, no inlined plotly.js."""
+    static = HTML / "_static"
+    assert not (static / "mathjax" / "sre").exists() and not (static / "mathjax" / "es5").exists()
+    assert not (static / "plotly.min.js").exists(), "the 4.8 MB full plotly bundle must not be shipped"
+    assert not list(static.rglob("*.map")), "source maps are not shipped (book/_ext/lean_static.py)"
+    for page in _pages():
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r"\* plotly\.js v\d", text), f"{page.relative_to(HTML)} inlines plotly.js"
+        if "plotly-graph-div" in text:
+            assert re.search(r'src="(\.\./)*_static/plotly/plotly-basic\.min\.js', text), (
+                f"{page.relative_to(HTML)} has a plotly figure but does not load the shared plotly bundle")
+
+
 @pytest.mark.skipif(not _pages(), reason="no built book in _build/html (make book)")
 def test_built_html_uses_offline_mathjax():
-    """Pages with math load MathJax 3 from _static/mathjax (sphinx-mathjax-offline), never from a CDN."""
+    """Pages with math load the vendored MathJax 4 from _static/mathjax (book/_ext/mathjax_offline.py), never a CDN."""
     assert (HTML / "_static" / "mathjax" / "tex-chtml.js").is_file()
     math_pages = []
     for page in _pages():

@@ -1,9 +1,14 @@
-"""Every MyST chapter in notebooks/ is paired with an executed .ipynb whose code matches.
+"""Every MyST chapter in notebooks/ is paired with an executed .ipynb whose code matches, recorded in the manifest.
 
 The book is built from the .md files; nbval re-runs the .ipynb files and compares their stored
 outputs. The two only test the same thing if the .ipynb holds the .md's code and was executed.
-Refresh the pairs with `make notebooks` (scripts/sync_notebooks.py).
+Refresh the pairs with `make notebooks` (scripts/execute.py --force). notebooks/.exec_manifest.json records, per
+chapter, the digest of what its stored outputs were computed from and the repository files it used, so that a build
+executes a chapter again only when one of them changes (scripts/execute.py).
 """
+import json
+import os
+import sys
 from pathlib import Path
 
 import jupytext
@@ -67,3 +72,24 @@ def test_ipynb_was_executed(ipynb):
 def test_ipynb_has_md_source(ipynb):
     """No orphan .ipynb: each one is the pair of a MyST chapter (the .md is what the book builds)."""
     assert ipynb.with_suffix(".md") in CHAPTERS, f"{ipynb.name} has no MyST .md source in notebooks/"
+
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import execute  # noqa: E402
+
+
+@pytest.mark.parametrize("md", CHAPTERS, ids=lambda p: p.name)
+def test_manifest_records_what_the_chapter_used(md):
+    """The manifest has an entry for the chapter, made by an execution that saw the package (import tracking works)."""
+    entry = json.loads(execute.PAIRED_MANIFEST.read_text()).get(execute.rel(md)) if execute.PAIRED_MANIFEST.is_file() else None
+    assert entry, f"{md.name} is not in notebooks/.exec_manifest.json; run `make notebooks NB=notebooks/{md.name}`"
+    assert {"digest", "used", "md_sha256", "store_sha256", "code_sha256"} <= set(entry)
+    imports_physics = "physics" in md.read_text(encoding="utf-8")
+    assert not imports_physics or any(u.startswith("physics/") for u in entry["used"]), entry["used"]
+
+
+@pytest.mark.skipif(not os.environ.get("CI"), reason="locally, `make book`/`make test` re-execute stale chapters")
+@pytest.mark.parametrize("md", CHAPTERS, ids=lambda p: p.name)
+def test_committed_outputs_are_current(md):
+    """In CI the committed outputs must match the committed code and package (else: run `make notebooks`, commit)."""
+    assert execute.status(execute.rel(md)) in ("current", "prose"), f"{md.name}: {execute.status(execute.rel(md))}"

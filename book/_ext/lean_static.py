@@ -1,0 +1,25 @@
+"""Keep _build/html/_static lean: delete theme files that no page ever loads (build-finished, after Sphinx copied them).
+
+* ``*.map`` source maps of the theme's bundles (3.3 MB; only a browser's developer tools ask for them);
+* ``_static/locales/`` (0.7 MB of sphinx-book-theme .po/.mo translations; used at build time, never by a page);
+* the ``.ttf`` copies of the Font Awesome webfonts (0.6 MB; the stylesheet lists ``woff2`` first and every browser the
+  site supports takes it).
+
+Each build re-copies the theme's static files, so this runs after every build.
+"""
+import shutil
+from pathlib import Path
+
+
+def _prune(app, exception):
+    if exception is not None or app.builder.format != "html":
+        return
+    static = Path(app.outdir) / "_static"
+    for path in list(static.rglob("*.map")) + list(static.glob("vendor/fontawesome/**/*.ttf")):
+        path.unlink(missing_ok=True)
+    shutil.rmtree(static / "locales", ignore_errors=True)
+
+
+def setup(app):
+    app.connect("build-finished", _prune)
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}

@@ -1,0 +1,156 @@
+#!/usr/bin/env python3
+"""(Re)create book/_vendor/ from pinned npm tarballs: the only browser assets the site ships besides the theme.
+
+Maintainer tool, run by hand when a pin below changes (it needs the npm registry; builds and tests never do):
+
+    .venv/bin/python scripts/vendor_assets.py            # npm pack, verify, extract, write book/_vendor/VENDOR.json
+    .venv/bin/python scripts/vendor_assets.py --check    # offline: vendored files match VENDOR.json (also a test)
+
+What is vendored, and why only that:
+* MathJax 4 (`mathjax`, Apache-2.0): the combined TeX-input/CHTML-output component `tex-chtml.js` (TeX with the
+  ams, newcommand, noundefined, configmacros, require and autoload packages, the CHTML output, the menu), every TeX
+  extension file (autoload fetches one only when a page uses its macros; textmacros is preloaded for `\\text{..95\\%..}`),
+  and `a11y/assistive-mml.js` (hidden MathML for screen readers). Not vendored: the other combined components, the
+  SVG output, the speech/braille engine (`sre/`, ~4.6 MB; switched off in book/_ext/mathjax_offline.py).
+* The MathJax 4 default font (`@mathjax/mathjax-newcm-font`, Apache-2.0): its CHTML woff2 files and dynamic
+  character-range files for the base font and the ranges mathematics uses (Greek, calligraphic, script, fraktur,
+  double-struck, arrows, symbols, shapes, accents, variants, monospace (\\mathtt)). Not vendored: the SVG font, the
+  cjs/mjs sources and the ranges for other writing systems, Latin-extended, sans-serif and extended monospace letters (a page that needs one shows a
+  404 in the browser check; add the range to FONT_RANGES and re-run).
+* plotly.js, scatter-only partial bundle (`plotly.js-basic-dist-min`, MIT): one shared, cached file for the pages
+  with an interactive figure (book/_ext/plotly_assets.py), never inlined into a page.
+"""
+from __future__ import annotations
+
+import argparse
+import base64
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENDOR = ROOT / "book" / "_vendor"
+MANIFEST = VENDOR / "VENDOR.json"
+
+#: npm package -> (version, registry integrity of the tarball)
+PACKAGES = {
+    "mathjax": ("4.1.3", "sha512-BN/8Pkgn7G1pIDYJqd9md+JHsE/jydSYbyOZnSdSA0WziuVO8mRxdYiWFumkVVly/8U+hm9DpIIoWuvySverzw=="),
+    "@mathjax/mathjax-newcm-font": ("4.1.3", "sha512-gzAB3dFHilHX1l5x2xUqRL+1jDQt3Fyza1DkEMVXWC4E8SvsGdlgEza47HYi2WhVcgfkvf4zgUGzuhbq3Pjlew=="),
+    "plotly.js-basic-dist-min": ("4.1.1", "sha512-1oNF8PeQx2hv/y7tqEVWKD3JGwn/MGEMQ8mL9HUwsaqG9FGy/OU5FHUHvzqbqxN4mnwZGI9abTiE775C4kkjMQ=="),
+}
+
+#: dynamic character ranges of the newcm font that are vendored (file stem in chtml/dynamic/ -> woff2 ids)
+FONT_RANGES = {
+    "accents": ["ab", "abi", "ai"], "accents-b-i": ["ab", "abi", "ai"], "arrows": [], "calligraphic": ["c", "cb"],
+    "double-struck": ["ds"], "fraktur": ["f", "fb"], "greek": ["gk", "gkb", "gki", "gkbi"], "marrows": ["mar"],
+    "math": ["mm"], "monospace": ["m"], "mshapes": ["msh"], "script": ["s", "sb"], "shapes": ["sh", "shb", "shi", "shbi"],
+    "symbols": ["sy", "syb", "syi", "sybi"], "symbols-b-i": ["syb", "syi", "sybi"], "variants": ["vx"],
+}
+#: woff2 ids of the base font (referenced by the font's chtml.js, which tex-chtml.js includes)
+FONT_BASE = ["b", "b-a", "bi", "brk", "c", "cb", "ds", "em", "f", "fb", "i", "lo", "lt", "m", "mi", "n", "ob", "os",
+             "rb", "s", "s3", "s4", "s5", "s6", "s7", "sb", "so", "ss", "ssb", "ssbi", "ssi", "u", "u-a", "v", "zero"]
+
+
+def _selection(pkg: str, root: Path) -> dict[str, Path]:
+    """{destination relative to book/_vendor: source file in the unpacked package}."""
+    out: dict[str, Path] = {}
+    if pkg == "mathjax":
+        out["mathjax/tex-chtml.js"] = root / "tex-chtml.js"
+        out["mathjax/a11y/assistive-mml.js"] = root / "a11y" / "assistive-mml.js"
+        for f in sorted((root / "input" / "tex" / "extensions").glob("*.js")):
+            out[f"mathjax/input/tex/extensions/{f.name}"] = f
+        out["mathjax/LICENSE"] = root / "LICENSE"
+    elif pkg == "@mathjax/mathjax-newcm-font":
+        base = "mathjax/fonts/mathjax-newcm-font/chtml"
+        ids = set(FONT_BASE)
+        for stem, woff in FONT_RANGES.items():
+            out[f"{base}/dynamic/{stem}.js"] = root / "chtml" / "dynamic" / f"{stem}.js"
+            ids.update(woff)
+        for i in sorted(ids):
+            out[f"{base}/woff2/mjx-ncm-{i}.woff2"] = root / "chtml" / "woff2" / f"mjx-ncm-{i}.woff2"
+        out["mathjax/fonts/mathjax-newcm-font/package.json"] = root / "package.json"  # licence: Apache-2.0
+    elif pkg == "plotly.js-basic-dist-min":
+        out["plotly/plotly-basic.min.js"] = root / "plotly-basic.min.js"
+        out["plotly/LICENSE"] = root / "LICENSE"
+    return out
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def vendor() -> int:
+    tmp = Path(tempfile.mkdtemp(prefix="vendor_assets_"))
+    manifest = {"about": "Browser assets copied verbatim from pinned npm tarballs by scripts/vendor_assets.py; "
+                         "nothing here is fetched at build or test time.", "packages": {}, "files": {}}
+    if VENDOR.exists():
+        for sub in ("mathjax", "plotly"):
+            shutil.rmtree(VENDOR / sub, ignore_errors=True)
+    for pkg, (version, integrity) in PACKAGES.items():
+        spec = f"{pkg}@{version}"
+        info = json.loads(subprocess.check_output(["npm", "view", spec, "dist", "--json"], text=True))
+        if integrity and info["integrity"] != integrity:
+            raise SystemExit(f"{spec}: registry integrity {info['integrity']} != pinned {integrity}")
+        name = subprocess.check_output(["npm", "pack", spec, "--silent"], cwd=tmp, text=True).strip().splitlines()[-1]
+        tgz = tmp / name
+        algo, b64 = info["integrity"].split("-", 1)
+        if base64.b64encode(hashlib.new(algo, tgz.read_bytes()).digest()).decode() != b64:
+            raise SystemExit(f"{spec}: downloaded tarball does not match its integrity {info['integrity']}")
+        unpack = tmp / name.replace(".tgz", "")
+        with tarfile.open(tgz) as tar:
+            tar.extractall(unpack, filter="data")
+        root = unpack / "package"
+        files = _selection(pkg, root)
+        for dest, src in files.items():
+            target = VENDOR / dest
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, target)
+            manifest["files"][dest] = {"sha256": sha256(target), "bytes": target.stat().st_size, "from": spec}
+        manifest["packages"][pkg] = {"version": version, "integrity": info["integrity"],
+                                     "tarball": info["tarball"], "files": len(files)}
+        print(f"[vendor_assets] {spec}: {len(files)} files")
+    manifest["files"] = dict(sorted(manifest["files"].items()))
+    manifest["total_bytes"] = sum(f["bytes"] for f in manifest["files"].values())
+    MANIFEST.write_text(json.dumps(manifest, indent=1) + "\n")
+    shutil.rmtree(tmp, ignore_errors=True)
+    print(f"[vendor_assets] wrote {MANIFEST.relative_to(ROOT)} ({manifest['total_bytes'] / 1e6:.2f} MB vendored)")
+    return 0
+
+
+def check() -> list[str]:
+    """Problems with the vendored files (empty list = every file present, unmodified and recorded)."""
+    manifest = json.loads(MANIFEST.read_text())
+    problems = []
+    for dest, meta in manifest["files"].items():
+        path = VENDOR / dest
+        if not path.is_file():
+            problems.append(f"missing {dest}")
+        elif sha256(path) != meta["sha256"]:
+            problems.append(f"modified {dest}")
+    for path in sorted(VENDOR.rglob("*")):
+        rel = path.relative_to(VENDOR).as_posix()
+        if path.is_file() and rel not in manifest["files"] and path != MANIFEST and path.name != "README.md":
+            problems.append(f"not recorded in VENDOR.json: {rel}")
+    return problems
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="verify book/_vendor against VENDOR.json (offline)")
+    args = parser.parse_args(argv)
+    if args.check:
+        problems = check()
+        for p in problems:
+            print(f"[vendor_assets] {p}", file=sys.stderr)
+        print(f"[vendor_assets] {'OK' if not problems else 'FAILED'}")
+        return 1 if problems else 0
+    return vendor()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
