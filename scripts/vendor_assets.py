@@ -19,6 +19,10 @@ What is vendored, and why only that:
   404 in the browser check; add the range to FONT_RANGES and re-run).
 * plotly.js, scatter-only partial bundle (`plotly.js-basic-dist-min`, MIT): one shared, cached file for the pages
   with an interactive figure (book/_ext/plotly_assets.py), never inlined into a page.
+* The Font Awesome icons the theme's pages use (`@fortawesome/free-solid-svg-icons` 6.5.2, the version the theme
+  bundles; icons CC BY 4.0): `scripts/fontawesome.js` is written here from their SVG path data plus the small loader
+  `FA_LOADER` below.  It has the theme's file name, so it replaces the theme's 1.5 MB all-icons script (static files
+  in html_static_path override the theme's); an icon missing from `FA_ICONS` stays an empty <i> element.
 """
 from __future__ import annotations
 
@@ -42,7 +46,71 @@ PACKAGES = {
     "mathjax": ("4.1.3", "sha512-BN/8Pkgn7G1pIDYJqd9md+JHsE/jydSYbyOZnSdSA0WziuVO8mRxdYiWFumkVVly/8U+hm9DpIIoWuvySverzw=="),
     "@mathjax/mathjax-newcm-font": ("4.1.3", "sha512-gzAB3dFHilHX1l5x2xUqRL+1jDQt3Fyza1DkEMVXWC4E8SvsGdlgEza47HYi2WhVcgfkvf4zgUGzuhbq3Pjlew=="),
     "plotly.js-basic-dist-min": ("4.1.1", "sha512-1oNF8PeQx2hv/y7tqEVWKD3JGwn/MGEMQ8mL9HUwsaqG9FGy/OU5FHUHvzqbqxN4mnwZGI9abTiE775C4kkjMQ=="),
+    "@fortawesome/free-solid-svg-icons": ("6.5.2", "sha512-QWFZYXFE7O1Gr1dTIp+D6UcFUF0qElOnZptpi7PBUMylJh+vFmIedVe1Ir6RM1t2tEQLLSV1k7bR4o92M+uqlw=="),
 }
+
+#: Font Awesome (solid) icons used by the theme's templates and scripts on this site (grep of the built pages and of
+#: pydata-sphinx-theme.js / sphinx-book-theme.js), plus a few the theme may switch to at run time.
+FA_ICONS = ["angle-left", "angle-right", "arrow-up", "bars", "circle-half-stroke", "code", "compress", "download",
+            "expand", "file", "file-pdf", "indent", "list", "magnifying-glass", "moon", "outdent", "sun", "xmark"]
+
+#: The loader written with the icon data into scripts/fontawesome.js (the book's own code, readable on purpose).
+FA_LOADER = r"""
+// Replace <i class="fa-solid fa-NAME"> (also "fas") by an inline SVG of that icon, now and when the theme adds or
+// changes icons later (theme switcher, search).  Sizing follows Font Awesome's classes (1em high, fa-lg = 1.25em).
+(function () {
+  "use strict";
+  var css = ".svg-inline--fa{display:inline-block;height:1em;overflow:visible;vertical-align:-.125em;" +
+    "box-sizing:content-box}.svg-inline--fa.fa-lg{height:1.25em;vertical-align:-.2em}.svg-inline--fa path{fill:currentColor}";
+  function addStyle() {
+    if (document.getElementById("fa-subset-style")) return;
+    var s = document.createElement("style");
+    s.id = "fa-subset-style";
+    s.textContent = css;
+    (document.head || document.documentElement).appendChild(s);
+  }
+  function iconName(el) {
+    for (var i = 0; i < el.classList.length; i++) {
+      var c = el.classList[i];
+      if (c.indexOf("fa-") === 0 && ICONS[c.slice(3)]) return c.slice(3);
+    }
+    return null;
+  }
+  function render(el) {
+    var name = iconName(el);
+    if (!name) return;
+    var d = ICONS[name], ns = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("viewBox", "0 0 " + d[0] + " " + d[1]);
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    svg.setAttribute("class", "svg-inline--fa " + el.className);
+    svg.setAttribute("data-icon", name);
+    var path = document.createElementNS(ns, "path");
+    path.setAttribute("d", d[2]);
+    svg.appendChild(path);
+    el.replaceWith(svg);
+  }
+  function scan(root) {
+    var found = (root.querySelectorAll ? root : document).querySelectorAll("i.fa-solid, i.fas, span.fa-solid, span.fas");
+    for (var i = 0; i < found.length; i++) render(found[i]);
+  }
+  function start() {
+    addStyle();
+    scan(document);
+    new MutationObserver(function (records) {
+      records.forEach(function (r) {
+        r.addedNodes.forEach(function (n) {
+          if (n.nodeType !== 1) return;
+          if (n.matches && n.matches("i.fa-solid, i.fas, span.fa-solid, span.fas")) render(n); else scan(n);
+        });
+        if (r.type === "attributes" && r.target.matches && r.target.matches("svg.svg-inline--fa")) return;
+      });
+    }).observe(document.documentElement, {childList: true, subtree: true});
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
+})();
+"""
 
 #: dynamic character ranges of the newcm font that are vendored (file stem in chtml/dynamic/ -> woff2 ids)
 FONT_RANGES = {
@@ -77,6 +145,29 @@ def _selection(pkg: str, root: Path) -> dict[str, Path]:
     elif pkg == "plotly.js-basic-dist-min":
         out["plotly/plotly-basic.min.js"] = root / "plotly-basic.min.js"
         out["plotly/LICENSE"] = root / "LICENSE"
+    elif pkg == "@fortawesome/free-solid-svg-icons":
+        out["scripts/fontawesome.js"] = _fontawesome_subset(root)
+        out["scripts/fontawesome.LICENSE.txt"] = root / "LICENSE.txt"
+    return out
+
+
+def _fontawesome_subset(root: Path) -> Path:
+    """Write the icon subset script (icon data of FA_ICONS + FA_LOADER) into the unpacked package; return its path."""
+    import re
+
+    icons = {}
+    for name in FA_ICONS:
+        stem = "fa" + "".join(part.capitalize() for part in name.split("-"))
+        text = (root / f"{stem}.js").read_text(encoding="utf-8")
+        w = int(re.search(r"var width = (\d+);", text).group(1))
+        h = int(re.search(r"var height = (\d+);", text).group(1))
+        d = re.search(r"var svgPathData = '([^']+)';", text).group(1)
+        icons[name] = [w, h, d]
+    head = ("/* Font Awesome Free 6.5.2 solid icons (CC BY 4.0, https://fontawesome.com/license/free): the subset this "
+            "site uses, written by scripts/vendor_assets.py. */\n")
+    body = "var ICONS = " + json.dumps(icons, sort_keys=True, separators=(",", ":")) + ";\n" + FA_LOADER.lstrip()
+    out = root / "fontawesome-subset.js"
+    out.write_text(head + body, encoding="utf-8")
     return out
 
 
@@ -89,7 +180,7 @@ def vendor() -> int:
     manifest = {"about": "Browser assets copied verbatim from pinned npm tarballs by scripts/vendor_assets.py; "
                          "nothing here is fetched at build or test time.", "packages": {}, "files": {}}
     if VENDOR.exists():
-        for sub in ("mathjax", "plotly"):
+        for sub in ("mathjax", "plotly", "scripts"):
             shutil.rmtree(VENDOR / sub, ignore_errors=True)
     for pkg, (version, integrity) in PACKAGES.items():
         spec = f"{pkg}@{version}"
