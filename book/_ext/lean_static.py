@@ -3,7 +3,8 @@
 * ``*.map`` source maps of the theme's bundles (3.3 MB; only a browser's developer tools ask for them);
 * ``_static/locales/`` (0.7 MB of sphinx-book-theme .po/.mo translations; used at build time, never by a page);
 * the ``.ttf`` copies of the Font Awesome webfonts (0.6 MB; the stylesheet lists ``woff2`` first and every browser the
-  site supports takes it).
+  site supports takes it), and the brands and regular webfonts (0.15 MB): every icon on the site is a solid one, drawn
+  as inline SVG by the icon subset (book/_vendor/scripts/fontawesome.js); the solid webfont stays as the fallback.
 
 Each build re-copies the theme's static files, so this runs after every build.
 """
@@ -15,7 +16,9 @@ def _prune(app, exception):
     if exception is not None or app.builder.format != "html":
         return
     static = Path(app.outdir) / "_static"
-    for path in list(static.rglob("*.map")) + list(static.glob("vendor/fontawesome/**/*.ttf")):
+    unused = list(static.glob("vendor/fontawesome/**/*.ttf")) + list(static.glob("vendor/fontawesome/**/fa-brands-*"))
+    unused += list(static.glob("vendor/fontawesome/**/fa-regular-*"))
+    for path in list(static.rglob("*.map")) + unused:
         path.unlink(missing_ok=True)
     shutil.rmtree(static / "locales", ignore_errors=True)
 
