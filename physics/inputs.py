@@ -122,6 +122,8 @@ def ckm_matrix(lam: float = CKM_LAMBDA, A: float = CKM_A, rhobar: float = CKM_RH
     if not 0 < lam < 1 or not 0 < A * lam**2 < 1:
         raise ValueError(f"need 0 < lambda < 1 and 0 < A lambda^2 < 1, got lambda={lam}, A={A}")
     rb = complex(rhobar, etabar)
+    if 1 - A**2 * lam**4 * rb == 0:  # the denominator of PDG Eq. (12.5) (issue #16: no ZeroDivisionError)
+        raise ValueError(f"1 - A^2 lambda^4 (rhobar + i etabar) vanishes for lambda={lam}, A={A}, rhobar={rhobar}")
     s12 = lam
     s23 = A * lam**2
     s13e = A * lam**3 * rb * math.sqrt(1 - A**2 * lam**4) / (math.sqrt(1 - lam**2) * (1 - A**2 * lam**4 * rb))

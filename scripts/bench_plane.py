@@ -10,6 +10,7 @@ import time
 
 from physics.pheno import limits
 from physics.pheno import plane as P
+from physics.paper import statements as S
 from physics.model.charges import TAU_MODEL
 
 BUDGET_S = 5.0
@@ -27,7 +28,7 @@ def bench(n: int = 500, repeats: int = 5) -> dict:
         p = P.summary_plane(TAU_MODEL, n=n)
         times.append(time.perf_counter() - t0)
     t0 = time.perf_counter()
-    P.fig3_statements(p, best_fit=P.BEST_FIT_PRINTED | {"gX_1sigma": None, "printed": P.BEST_FIT_PRINTED,
+    S.fig3_statements(p, best_fit=S.BEST_FIT_PRINTED | {"gX_1sigma": None, "printed": S.BEST_FIT_PRINTED,
                                                          "source": "printed"})
     t_stat = time.perf_counter() - t0
     n_curves = len(p["channels"]) + len(p["projections"]) + len(p["direct"]) + len(p["naturalness"])

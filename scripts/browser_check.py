@@ -1,34 +1,49 @@
 #!/usr/bin/env python3
-"""Check the built website as readers meet it: every TOC page in a real (headless) Chromium.
+"""Check the built website as readers meet it: every TOC page in a real (headless) Chromium, at 1280 and 390 px.
 
 The book in _build/html is served on 127.0.0.1 (random free ports, `http.server` in threads) and Debian's
-/usr/bin/chromium is driven with Playwright (async API, --jobs pages at a time; Playwright's own browser
-download needs the network, so `executable_path` is used). For every page listed in _toc.yml
-(page path -> _build/html/<path>.html) it records:
+/usr/bin/chromium is driven with Playwright (async API, one browser, --jobs pages at a time; Playwright's own browser
+download needs the network, so `executable_path` is used). Every page listed in _toc.yml (page path ->
+_build/html/<path>.html) is opened at two window widths, a laptop (1280 px) and a phone (390 px, mobile viewport),
+and checked as follows (both widths unless stated):
 
 * math       -- the number of `mjx-container` elements once `MathJax.startup.promise` resolved; it must be
-               > 0 when the source .md has math ($...$, $$...$$, {math}), outside code;
-* unrendered -- leftover TeX delimiters `\\(`, `\\[` or `$$` in the visible text or the page <title> (code
-               excluded), and other unrendered source there: markdown table rows (`|---|`, e.g. a
-               text/markdown cell output rendered as commonmark) and MyST roles ({cite}`...`): must be none;
+               > 0 when the source .md has math ($...$, $$...$$, {math}), outside code; no MathJax error node;
+* equations  -- every display equation whole: a display equation is CLIPPED when its box leaves the text column,
+               when its glyphs reach past its box without the box scrolling, or when its equation number covers a
+               glyph. An equation that scrolls inside its own box (a line too long for a phone) is allowed and
+               counted as "scrolling". Clipped: must be none; and none may be line-broken by MathJax for a width
+               much smaller than its box ("misbroken": a short equation shredded into many lines);
+* wide cells -- code cells (visible inputs) and their outputs (text, tables, images, figures) that are wider than
+               the text column (cut at its edge or scrolling sideways): must be none;
+* raw TeX    -- in the visible text outside code (and the page <title>): TeX delimiters MathJax did not typeset
+               (`\\(`, `\\[`, `$$`), unrendered markdown tables and MyST roles, and TeX or ASCII pseudo-TeX
+               (`_{`, `^{`, `\\frac` or another TeX macro, `alpha_`, `q_L`, `bar(`): must be none;
+* e-notation -- Python e-notation (`1.45e+20`, `7.1e-06`) in the visible text outside code: must be none;
+* numbering  -- every figure/table caption shows the paper's number (`fig-1` -> "Fig. 1", `fig-3-upper` ->
+               "Fig. 3 (upper)", `tab-2` -> "Table 2"), and every other figure/table the book's own "Fig. B.n" /
+               "Table B.n", so no book figure can be taken for one of the paper's (1280 px);
 * images     -- every <img> loaded (complete, naturalWidth > 0);
 * links      -- every same-origin link answers HTTP 200 on the local server, and every #anchor exists as an
-               id (or <a name>) on its target page;
+               id (or <a name>) on its target page (1280 px);
 * offsite    -- requests to any host other than 127.0.0.1: must be none (every other host name resolves
                to NOTFOUND in this browser, so an offline reader would see exactly what this check sees);
-* console    -- console errors and uncaught page errors: must be none, apart from ALLOWED_CONSOLE below;
-* widgets    -- pages that embed ipywidgets state or plotly/bokeh figures must show their controls
-               (a no-op, reported as such, when no page has any);
-* a full-page screenshot, _build/screenshots/<page>.png.
+* console    -- console errors, uncaught page errors and failed requests on a first load (fresh profile, empty
+               localStorage): must be none (ALLOWED_CONSOLE is empty; it documents what may ever be allowed);
+* widgets    -- pages that embed ipywidgets state or plotly/bokeh figures must show their controls;
+* a full-page screenshot per width, <screenshots>/1280/<page>.png and <screenshots>/390/<page>.png.
 
-It also measures the site (size of _build/html, heaviest page) and, with --file-url, whether the site
-works when index.html is opened from disk (file://): informational only, it never fails the check.
+The report has per-width totals (report["counts"]["1280"|"390"]: clipped_equations, scrolling_equations,
+wide_cells, raw_tex, e_notation, console_errors, numbering, ...). It also measures the site (size of
+_build/html, heaviest page) and, with --file-url, whether the site works when index.html is opened from disk
+(file://): informational only, it never fails the check.
 
 Output: one JSON report (_build/browser_report.json by default); exit status 1 on any failure, 2 if the
 check could not run (no build, no chromium, no playwright). Total time is printed.
 
 Usage: python scripts/browser_check.py [--html _build/html] [--toc _toc.yml] [--report FILE]
                                        [--screenshots DIR | --no-screenshots] [--file-url] [--jobs N]
+                                       [--widths 1280,390] [--pages PAGE ...]
 """
 from __future__ import annotations
 
@@ -55,32 +70,22 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",
                  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
-VIEWPORT = {"width": 1280, "height": 900}
+VIEWPORT = {"width": 1280, "height": 900}          # the laptop
+#: The two widths a reader meets the site at: name -> Playwright context options. The phone is an iPhone-12-sized
+#: mobile viewport (device scale 1, so the screenshots stay small; layout depends on CSS px only).
+WIDTHS = {
+    "1280": {"viewport": VIEWPORT},
+    "390": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True},
+}
 NAV_TIMEOUT_MS = 30_000
 MATHJAX_TIMEOUT_MS = 5_000   # after the load event; tex-chtml.js is a deferred script, so it normally ran already
 
-#: Console messages that every Jupyter Book 1.x page (sphinx-book-theme 1.3 / pydata-sphinx-theme 0.17)
-#: prints and that do not affect what the reader sees (shared/TOOLING.md section 7.1). Each entry is
-#: (regex on the message text, why it is harmless). Anything else logged as an error fails the page.
-ALLOWED_CONSOLE = [
-    (r"Identifier 'THEBE_JS_URL' has already been declared",
-     "every JB1 page carries the inline sphinx-thebe block `<script>const THEBE_JS_URL = ...` twice in its "
-     "<head> (as it does the togglebutton selector); the second copy throws this SyntaxError inside its own "
-     "<script> and nothing else. Thebe is off (launch_buttons.thebe: false), nothing reads the constant, and "
-     "thebe is never fetched."),
-    (r"Got invalid theme mode",
-     "pydata-sphinx-theme sets <html data-mode> from localStorage ('' on a fresh profile, as for any "
-     "first-time reader), then logs 'Got invalid theme mode: . Resetting to auto.' and uses 'auto' "
-     "(light/dark from the system); the colour-mode button works."),
-    (r"favicon\.ico",
-     "Chromium fetches /favicon.ico by itself; the book sets no favicon (html.favicon unset), the server "
-     "answers 404 and the tab shows the default icon. Nothing on the page is missing."),
-]
-
-#: Chromium logs a failed load as "Failed to load resource: the server responded with a status of 404" without
-#: the URL, and its own favicon fetch is invisible to the page; such a message is allowed only when the
-#: server log shows that every 4xx/5xx answer during this page was for /favicon.ico (see _console_allowed).
-_FAILED_RESOURCE = re.compile(r"^Failed to load resource")
+#: Console messages that are known to be harmless: (regex on the message text, why it is harmless). Empty: a reader's
+#: first load logs nothing. The three messages every stock Jupyter Book 1.x page logs are removed at the source by
+#: book/_ext/reader_pages.py: the duplicated inline `const THEBE_JS_URL` block (SyntaxError), pydata-sphinx-theme's
+#: "Got invalid theme mode" on an empty localStorage (default_mode is set), and the /favicon.ico 404 (the book
+#: declares its own favicon). Anything logged as an error fails the page.
+ALLOWED_CONSOLE: list[tuple[str, str]] = []
 
 # --------------------------------------------------------------------------------------------- TOC
 
@@ -230,18 +235,10 @@ JS_MATH = r"""async (timeoutMs) => {
           count: document.querySelectorAll('mjx-container').length,
           display: document.querySelectorAll('mjx-container[display="true"]').length,
           errors: document.querySelectorAll('mjx-merror, [data-mjx-error]').length,
-          // a TeX macro inside \text{...} is printed literally by MathJax 3 without the textmacros
-          // package: "(90\% C.L.)" shows the backslash; the assistive MathML keeps the text
+          // a TeX macro inside \text{...} is printed literally without the textmacros package:
+          // "(90\% C.L.)" shows the backslash; the assistive MathML keeps the text
           tex_in_text: [...document.querySelectorAll('mjx-assistive-mml mtext')].map(t => t.textContent)
-                         .filter(t => /\\[A-Za-z%&$#_{}]/.test(t)),
-          // display equations wider than the text column: readers must scroll sideways to see the end
-          too_wide: [...document.querySelectorAll('mjx-container[display="true"]')].filter(c => {
-              const m = c.querySelector('mjx-math');
-              return m && m.getBoundingClientRect().width > c.clientWidth + 2; })
-            .map(c => { const h = c.closest('[id]'); const n = c.closest('div.math, .math-wrapper');
-                        const lab = n && n.querySelector('.eqno');
-                        const num = lab ? lab.textContent.replace(/[^\w().-]/g, '') + ' ' : '';
-                        return num + '#' + (h ? h.id : '?'); })};
+                         .filter(t => /\\[A-Za-z%&$#_{}]/.test(t))};
 }"""
 
 JS_IMAGES = """async (timeoutMs) => {
@@ -255,29 +252,151 @@ JS_IMAGES = """async (timeoutMs) => {
                          alt: i.alt || ''}));
 }"""
 
-JS_RAW_TEX = r"""() => {
-  const skip = 'PRE, CODE, SCRIPT, STYLE, TEXTAREA, MJX-CONTAINER, MJX-ASSISTIVE-MML, .highlight, .MathJax';
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  // TeX delimiters MathJax did not typeset; an unrendered markdown table rule (|---|---|, or |—|—| after
-  // smart-dash substitution: a text/markdown cell output rendered as commonmark, or a cell holding a |);
-  // a MyST role that was not parsed ({cite}`...`, {glue:text}`...`).
+#: What the reader sees as text, outside code and typeset math: one scan of the visible text nodes.
+#:  unrendered -- TeX delimiters MathJax did not typeset; an unrendered markdown table rule (|---|---|, or |—|—|
+#:                after smart-dash substitution); a MyST role that was not parsed ({cite}`...`, {glue:text}`...`);
+#:  pseudo_tex -- TeX or ASCII pseudo-TeX written as text: `_{`, `^{`, a TeX macro (\frac, \alpha, ...), a Greek
+#:                name or a one/two-letter symbol followed by `_` (alpha_B, q_L, m_X), `x^2`, `bar(`;
+#:  e_notation -- Python e-notation: 1.45e+20, 7.1e-06, 0.000e+00.
+#: Excluded: code (pre, code, kbd, samp, .highlight, code-cell inputs), MathJax output, scripts and styles,
+#: invisible text (display: none, visibility: hidden, collapsed <details>).
+JS_TEXT = r"""() => {
+  const skip = 'PRE, CODE, KBD, SAMP, SCRIPT, STYLE, TEXTAREA, MJX-CONTAINER, MJX-ASSISTIVE-MML, .highlight, ' +
+               '.cell_input, .MathJax, .headerlink';
   const tex = String.raw`\\\(|\\\[|\$\$`;
   const table = String.raw`\|\s*:?[-\u2013\u2014]+:?\s*\|\s*:?[-\u2013\u2014]+:?\s*\|`;
   const role = String.raw`\{(?:cite|glue|eq|ref|numref|doc|math|term)(?::\w+)*\}\``;
-  const re = new RegExp([tex, table, role].join('|'), 'g');
-  const hits = [];
+  const greek = 'alpha|beta|gamma|delta|Delta|epsilon|varepsilon|zeta|eta|theta|kappa|lambda|Lambda|mu|nu|xi|' +
+                'pi|rho|sigma|Sigma|tau|phi|Phi|chi|psi|Psi|omega|Omega|Gamma';
+  const pseudo = String.raw`_\{|\^\{|\\(?:[A-Za-z]{2,}|[,;!])|\b(?:${greek})_|(?<![\w/.-])[A-Za-z]{1,2}_[A-Za-z0-9]|` +
+                 String.raw`(?<![\w/.-])[A-Za-z]\^[-+0-9A-Za-z]|\bbar\(`;
+  const enot = String.raw`(?<![\w.])\d+(?:\.\d+)?e[+-]?\d+(?![\w.])`;
+  const res = {unrendered: new RegExp([tex, table, role].join('|'), 'g'), pseudo_tex: new RegExp(pseudo, 'g'),
+               e_notation: new RegExp(enot, 'gi')};
+  const out = {unrendered: [], pseudo_tex: [], e_notation: []};
+  const visible = el => el.checkVisibility ? el.checkVisibility({checkVisibilityCSS: true})
+                                           : el.getClientRects().length > 0;
+  const where = el => { const s = el.closest('section[id], figure[id], table[id], nav, header, footer');
+                        return s ? (s.id ? '#' + s.id : s.tagName.toLowerCase()) : 'body'; };
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const seen = new Map();
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const el = n.parentElement;
     if (!el || el.closest(skip)) continue;
-    const style = getComputedStyle(el);
-    if (style.display === 'none' || style.visibility === 'hidden') continue;
     const t = n.nodeValue;
-    re.lastIndex = 0;
-    const m = re.exec(t);  // one hit per text node is enough to locate the problem
-    if (m) hits.push(t.slice(Math.max(0, m.index - 40), m.index + 40).replace(/\s+/g, ' '));
+    if (!t || !t.trim()) continue;
+    let vis = seen.get(el);
+    if (vis === undefined) { vis = visible(el); seen.set(el, vis); }
+    if (!vis) continue;
+    for (const [key, re] of Object.entries(res)) {
+      re.lastIndex = 0;
+      const m = re.exec(t);  // one hit per text node is enough to locate the problem
+      if (m) out[key].push(where(el) + ': ' + t.slice(Math.max(0, m.index - 30), m.index + 30).replace(/\s+/g, ' ').trim());
+    }
   }
-  return hits;
+  return out;
 }"""
+
+#: Layout as the reader sees it at the current width.
+#:  equations -- every visible display equation: "clipped" when its box leaves the text column, when its glyphs
+#:               (mjx-c) reach past the box and the box does not scroll, or when its equation number overlaps a
+#:               glyph in the visible part of the box; "scrolling" when it scrolls inside its own box;
+#:  wide      -- visible code-cell inputs and outputs (pre, tables, images, plots, HTML outputs) wider than the
+#:               text column: reaching past the column, or scrolling sideways (cut at the box's edge).
+JS_LAYOUT = r"""(vw) => {
+  const col = document.querySelector('article.bd-article') || document.querySelector('main') || document.body;
+  const A = col.getBoundingClientRect();
+  const visible = el => el.checkVisibility ? el.checkVisibility({checkVisibilityCSS: true})
+                                           : el.getClientRects().length > 0;
+  const where = el => { const s = el.closest('section[id], figure[id]'); return s ? '#' + s.id : 'body'; };
+  const label = el => { const d = el.closest('div.math'); const e = d && d.querySelector('.eqno');
+                        return (e ? e.textContent.replace(/[^\w().-]/g, '') + ' ' : '') + where(el); };
+  const clipped = [], scrolling = [];
+  let displays = 0;
+  for (const c of document.querySelectorAll('mjx-container[display="true"]')) {
+    if (!visible(c)) continue;
+    displays++;
+    const C = c.getBoundingClientRect();
+    const glyphs = [...c.querySelectorAll('mjx-c, mjx-mtext, mjx-utext')].map(g => g.getBoundingClientRect())
+                     .filter(r => r.width > 0);
+    if (!glyphs.length) continue;
+    const right = Math.max(...glyphs.map(r => r.right)), left = Math.min(...glyphs.map(r => r.left));
+    const st = getComputedStyle(c);
+    const scrolls = c.scrollWidth > c.clientWidth + 1 && /auto|scroll/.test(st.overflowX);
+    let why = null;
+    if (C.right > A.right + 2 || C.left < A.left - 2) why = 'its box leaves the text column';
+    else if (!scrolls && (right > C.right + 1 || left < C.left - 1)) why = 'cut at the edge of its box';
+    else {
+      const d = c.closest('div.math'), e = d && d.querySelector('.eqno');
+      if (e && visible(e)) {
+        const E = e.getBoundingClientRect();
+        const hit = glyphs.some(g => g.right > C.left && g.left < C.right &&           // in the visible window
+                                     E.left < g.right - 1 && E.right > g.left + 1 && E.top < g.bottom - 1 && E.bottom > g.top + 1);
+        if (hit) why = 'its equation number covers part of it';
+      }
+    }
+    if (why) clipped.push(label(c) + ': ' + why);
+    else if (scrolls) scrolling.push(label(c));
+  }
+  // MathJax 4 line-breaks a display for the container width it measured when typesetting; a width much smaller
+  // than the box it sits in (e.g. a flex layout around it) breaks short equations into many lines
+  const misbroken = [];
+  const items = (window.MathJax && MathJax.startup && MathJax.startup.document && MathJax.startup.document.math) || [];
+  for (const m of items) {
+    const root = m.display && m.typesetRoot, w = m.metrics && m.metrics.containerWidth;
+    if (!root || !root.isConnected || !visible(root) || !(w > 0)) continue;
+    const box = root.parentElement, bs = getComputedStyle(box);
+    const avail = box.clientWidth - parseFloat(bs.paddingLeft) - parseFloat(bs.paddingRight);
+    if (w < 0.9 * avail - 4 && root.querySelector('mjx-linebox'))
+      misbroken.push(label(root) + `: line-broken for ${Math.round(w)} px in a ${Math.round(avail)} px box`);
+  }
+  // code cells and outputs
+  const wide = [];
+  const seen = new Set();
+  const sel = 'div.cell_input pre, div.cell_output pre, div.cell_output table, div.cell_output img, ' +
+              'div.cell_output svg, div.cell_output .plotly-graph-div, div.cell_output .pst-scrollable-table-container, ' +
+              'div.cell_output div.output, div.cell_input, div.cell_output';
+  for (const el of document.querySelectorAll(sel)) {
+    if (!visible(el) || el.closest('.modebar, .plotly .main-svg')) continue;
+    const R = el.getBoundingClientRect();
+    if (R.width === 0) continue;
+    const st = getComputedStyle(el);
+    const scrolls = el.scrollWidth > el.clientWidth + 1 && /auto|scroll|hidden/.test(st.overflowX) && el.clientWidth > 0;
+    const past = R.right > A.right + 2 || R.left < A.left - 2;
+    if (!(scrolls || past)) continue;
+    const cell = el.closest('div.cell');
+    const kind = el.closest('div.cell_input') ? 'code' : 'output';
+    const key = (cell ? [...document.querySelectorAll('div.cell')].indexOf(cell) : -1) + kind;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const text = (el.textContent || el.getAttribute('alt') || el.tagName).replace(/\s+/g, ' ').trim().slice(0, 50);
+    wide.push(`${kind} in ${where(el)} (${Math.round(Math.max(R.width, el.scrollWidth))} px > ` +
+              `${Math.round(A.width)} px column): ${text}`);
+  }
+  // the page itself wider than the window (on a phone the browser then zooms out: everything gets smaller);
+  // the outermost elements that reach past the window's right edge are named
+  const overflow = [];
+  if (document.documentElement.scrollWidth > vw + 1) {
+    for (const el of document.body.querySelectorAll('*')) {
+      const r = el.getBoundingClientRect();
+      if (r.right <= vw + 1 || r.width === 0 || !visible(el)) continue;
+      const p = el.parentElement && el.parentElement.getBoundingClientRect();
+      if (p && p.right > vw + 1) continue;
+      overflow.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}.${[...el.classList].slice(0, 2).join('.')} ` +
+                    `in ${where(el)} (right edge ${Math.round(r.right)} px)`);
+      if (overflow.length >= 5) break;
+    }
+  }
+  return {column_px: Math.round(A.width), displays, clipped, scrolling, misbroken, wide,
+          page_scrolls_sideways: document.documentElement.scrollWidth > vw + 1, overflow};
+}"""
+
+#: Every numbered figure and table: its id(s) and the number its caption shows.
+JS_CAPTIONS = r"""() => [...document.querySelectorAll('figure, table, div.figure')].map(el => {
+  const n = el.querySelector(':scope > figcaption .caption-number, :scope > caption .caption-number, :scope > .caption .caption-number');
+  const ids = [el.id, ...[...el.querySelectorAll(':scope > span[id]')].map(s => s.id)].filter(Boolean);
+  return {tag: el.tagName.toLowerCase(), ids, number: n ? n.textContent.trim() : null};
+}).filter(c => c.number !== null || c.ids.some(i => /^(fig|tab)-/.test(i)))"""
 
 JS_LINKS = """() => [...document.querySelectorAll('a[href]')].map(a => a.href)"""
 
@@ -312,22 +431,44 @@ JS_WIDGETS = r"""() => {
 # ------------------------------------------------------------------------------------ the check
 
 
-def _console_allowed(text: str, bad_responses: list[tuple[int, str]]) -> str | None:
+def _console_allowed(text: str) -> str | None:
     """The allow-list reason when `text` is known harmless, else None."""
     for pattern, why in ALLOWED_CONSOLE:
         if re.search(pattern, text):
             return why
-    if _FAILED_RESOURCE.search(text) and bad_responses and all(
-            urlsplit(u).path.endswith("favicon.ico") for _, u in bad_responses):
-        return ALLOWED_CONSOLE[2][1]
     return None
 
 
-async def check_page(context, base: str, html_dir: Path, page: str, src_dir: Path,
+#: The paper's figures and tables (labels shared with the chapters, book/conventions.md): label -> caption number.
+PAPER_FIGURE = re.compile(r"^fig-([1-3])(?:-(upper|lower|left|right))?$")
+PAPER_TABLE = re.compile(r"^tab-([1-6])$")
+
+
+def expected_caption(tag: str, ids: list[str]) -> re.Pattern:
+    """The caption number a figure/table with these ids must show: the paper's ("Fig. 3 (upper)", "Table 2")
+    for a paper label, else the book's own ("Fig. B.4", "Table B.1")."""
+    word = "Table" if tag == "table" else "Fig."
+    pattern = PAPER_TABLE if tag == "table" else PAPER_FIGURE
+    for i in ids:
+        m = pattern.match(i)
+        if m:
+            panel = f" ({m.group(2)})" if m.lastindex and m.lastindex > 1 and m.group(2) else ""
+            return re.compile(re.escape(f"{word} {m.group(1)}{panel}") + "$")
+    return re.compile(re.escape(word) + r" B\.\d+$")
+
+
+#: Report keys counted per width (report["counts"][width][key]).
+COUNT_KEYS = ("clipped_equations", "misbroken_equations", "scrolling_equations", "wide_cells", "raw_tex", "e_notation", "unrendered",
+              "console_errors", "numbering", "pages_scrolling_sideways")
+
+
+async def check_page(context, base: str, html_dir: Path, page: str, src_dir: Path, width: str,
                      shots: Path | None, server_log: list[tuple[str, int]]) -> dict:
-    """Open one TOC page and run every per-page check; returns the page's report entry."""
+    """Open one TOC page at one width and run every per-page check; returns that width's report entry.
+    Links, captions and the page weight are checked at 1280 px only (they do not depend on the width)."""
     url = f"{base}/{page}.html"
-    rec: dict = {"url": url, "failures": [], "warnings": []}
+    laptop = width == "1280"
+    rec: dict = {"url": url, "width": int(width), "failures": [], "warnings": []}
     fail = rec["failures"].append
     html_file = html_dir / f"{page}.html"
     if not html_file.is_file():
@@ -376,23 +517,64 @@ async def check_page(context, base: str, html_dir: Path, page: str, src_dir: Pat
         if math.get("tex_in_text"):
             fail(f"{len(math['tex_in_text'])} TeX macro(s) printed literally inside \\text{{}}: "
                  f"{math['tex_in_text'][:3]}")
-        if math.get("too_wide"):  # readable by scrolling, so a warning, not a failure
-            rec["warnings"].append(f"{len(math['too_wide'])} display equation(s) wider than the text column "
-                                   f"at {VIEWPORT['width']} px: {math['too_wide'][:5]}")
-        phase["math"] = time.perf_counter()
-        raw = await pw_page.evaluate(JS_RAW_TEX)
-        title = await pw_page.title()
-        if re.search(r"\\\(|\\\[|\$\$", title):
-            raw.append(f"<title>: {title}")
-        rec["unrendered"] = raw
-        if raw:
-            fail(f"{len(raw)} piece(s) of unrendered TeX/markdown in the visible text, first: {raw[0]!r}")
         images = await pw_page.evaluate(JS_IMAGES, 10_000)
         rec["images"] = len(images)
         broken = [i["src"] for i in images if not (i["complete"] and i["width"] > 0)]
         rec["images_broken"] = broken
         if broken:
             fail(f"{len(broken)} image(s) not loaded: {broken[:3]}")
+        await pw_page.evaluate("() => document.fonts.ready.then(() => document.fonts.size)")  # final layout
+        phase["math+images"] = time.perf_counter()
+
+        layout = await pw_page.evaluate(JS_LAYOUT, WIDTHS[width]["viewport"]["width"])
+        rec["column_px"] = layout["column_px"]
+        rec["display_equations"] = layout["displays"]
+        rec["clipped_equations"] = layout["clipped"]
+        rec["scrolling_equations"] = layout["scrolling"]
+        rec["misbroken_equations"] = layout["misbroken"]
+        rec["wide_cells"] = layout["wide"]
+        rec["pages_scrolling_sideways"] = int(layout["page_scrolls_sideways"])
+        if layout["clipped"]:
+            fail(f"{len(layout['clipped'])} display equation(s) clipped at {width} px: {layout['clipped'][:4]}")
+        if layout["misbroken"]:
+            fail(f"{len(layout['misbroken'])} display equation(s) broken into lines for a much narrower width than "
+                 f"their box at {width} px: {layout['misbroken'][:3]}")
+        if layout["wide"]:
+            fail(f"{len(layout['wide'])} code cell(s)/output(s) wider than the text column at {width} px: "
+                 f"{layout['wide'][:3]}")
+        if layout["page_scrolls_sideways"]:
+            fail(f"the page is wider than the window at {width} px (it scrolls sideways, or a phone zooms out): "
+                 f"{layout['overflow']}")
+
+        text = await pw_page.evaluate(JS_TEXT)
+        title = await pw_page.title()
+        if re.search(r"\\\(|\\\[|\$\$", title):
+            text["unrendered"].append(f"<title>: {title}")
+        if re.search(r"_\{|\^\{|\\[A-Za-z]{2,}|(?<![\w/.-])[A-Za-z]{1,2}_[A-Za-z0-9]", title):
+            text["pseudo_tex"].append(f"<title>: {title}")
+        rec["unrendered"], rec["raw_tex"], rec["e_notation"] = text["unrendered"], text["pseudo_tex"], text["e_notation"]
+        if rec["unrendered"]:
+            fail(f"{len(rec['unrendered'])} piece(s) of unrendered TeX/markdown in the visible text, "
+                 f"first: {rec['unrendered'][0]!r}")
+        if rec["raw_tex"]:
+            fail(f"{len(rec['raw_tex'])} piece(s) of TeX/ASCII pseudo-TeX in the visible text: {rec['raw_tex'][:4]}")
+        if rec["e_notation"]:
+            fail(f"{len(rec['e_notation'])} number(s) in Python e-notation in the visible text: "
+                 f"{rec['e_notation'][:4]}")
+
+        if laptop:
+            rec["captions"] = captions = await pw_page.evaluate(JS_CAPTIONS)
+            rec["numbering"] = []
+            for cap in captions:
+                want = expected_caption(cap["tag"], cap["ids"])
+                if cap["number"] is None:
+                    rec["numbering"].append(f"{cap['tag']} {cap['ids']} has a paper/book label but no caption number")
+                elif not want.match(cap["number"]):
+                    rec["numbering"].append(f"{cap['tag']} {cap['ids']} shows {cap['number']!r}, "
+                                            f"expected {want.pattern.replace(chr(92), '')!r}")
+            if rec["numbering"]:
+                fail(f"{len(rec['numbering'])} caption(s) not numbered as in the paper: {rec['numbering'][:4]}")
+
         rec["widgets"] = widgets = await pw_page.evaluate(JS_WIDGETS)
         if widgets["widget_views"] and (widgets["widget_views_unrendered"] or not widgets["widget_controls"]):
             fail(f"ipywidgets: {widgets['widget_views_unrendered']} of {widgets['widget_views']} widget views "
@@ -407,11 +589,11 @@ async def check_page(context, base: str, html_dir: Path, page: str, src_dir: Pat
                      f"{fig['sliders']}/{fig['sliders_expected']} sliders drawn")
         if widgets["bokeh"] and widgets["bokeh_drawn"] == 0:
             fail("bokeh: figure root present but nothing drawn")
-        rec["links"] = sorted(set(await pw_page.evaluate(JS_LINKS)))
-        await pw_page.evaluate("() => document.fonts.ready.then(() => document.fonts.size)")  # fonts in the shot
+        if laptop:
+            rec["links"] = sorted(set(await pw_page.evaluate(JS_LINKS)))
         phase["checks"] = time.perf_counter()
         if shots is not None:
-            shot = shots / f"{page}.png"
+            shot = shots / width / f"{page}.png"
             shot.parent.mkdir(parents=True, exist_ok=True)
             await pw_page.screenshot(path=str(shot), full_page=True)
             rec["screenshot"] = str(shot)
@@ -427,17 +609,16 @@ async def check_page(context, base: str, html_dir: Path, page: str, src_dir: Pat
         rec["phase_seconds"][name] = round(stamp - last, 2)
         last = stamp
 
-    # console errors, with the allow-list
+    # console errors (a first load: every context starts with an empty profile)
     rec["console_errors"], rec["console_allowed"] = [], []
     for kind, text in console:
-        why = _console_allowed(text, bad_responses)
+        why = _console_allowed(text)
         (rec["console_allowed"] if why else rec["console_errors"]).append(f"[{kind}] {text}")
     if rec["console_errors"]:
         fail(f"{len(rec['console_errors'])} console error(s), first: {rec['console_errors'][0]}")
     rec["bad_responses"] = [f"{s} {u}" for s, u in bad_responses]
     for status, bad in bad_responses:
-        if not urlsplit(bad).path.endswith("favicon.ico"):
-            fail(f"resource answered HTTP {status}: {bad}")
+        fail(f"resource answered HTTP {status}: {bad}")
     rec["failed_requests"] = failed
     if failed:
         fail(f"{len(failed)} local request(s) failed: {failed[:3]}")
@@ -500,7 +681,7 @@ async def check_file_url(browser, html_dir: Path, pages: list[str], src_dir: Pat
         for name in dict.fromkeys([p for p in [math_page] if p] + interactive):
             await page.goto((html_dir / f"{name}.html").as_uri(), wait_until="load", timeout=NAV_TIMEOUT_MS)
             rec = {"math": await page.evaluate(JS_MATH, MATHJAX_TIMEOUT_MS),
-                   "unrendered": await page.evaluate(JS_RAW_TEX),
+                   "unrendered": (await page.evaluate(JS_TEXT))["unrendered"],
                    "images_broken": [i["src"] for i in await page.evaluate(JS_IMAGES, 5_000)
                                      if not (i["complete"] and i["width"] > 0)],
                    "plotly_drawn": [f["drawn"] for f in (await page.evaluate(JS_WIDGETS))["plotly_figures"]]}
@@ -522,25 +703,30 @@ async def check_file_url(browser, html_dir: Path, pages: list[str], src_dir: Pat
         out["error"] = f"{type(err).__name__}: {str(err).splitlines()[0]}"
     finally:
         await ctx.close()
-    out["console_errors"] = [e for e in errors if not _console_allowed(e, [(404, "favicon.ico")])]
+    out["console_errors"] = [e for e in errors if not _console_allowed(e)]
     return out
 
 
 async def run_browser(args, toc: list[str], html_dir: Path, src_dir: Path, shots: Path | None,
                       report: dict, timings: dict) -> dict[str, dict]:
-    """Check every TOC page with `args.jobs` workers, then the links, then (optionally) file://.
+    """Check every TOC page at every width with `args.jobs` workers, then the links, then (optionally) file://.
 
-    Each worker has its own HTTP server (own port) and browser context and takes pages one at a time,
-    so the server log of a worker tells exactly which requests a page made (and which failed)."""
+    One browser. Each worker has its own HTTP server (own port) and one browser context per width, and takes
+    (page, width) tasks one at a time, so the server log of a worker tells exactly which requests a page made
+    (and which failed). Returns {page: {"url", "failures", "warnings", "widths": {width: record}, ...}}, where
+    the top level repeats the 1280-px record's keys (math, widgets, weights) and every failure is prefixed by
+    its width."""
     from playwright.async_api import async_playwright
 
-    jobs = max(1, min(args.jobs, len(toc) or 1))
+    widths = args.widths
+    tasks = [(page, w) for page in toc for w in widths]
+    jobs = max(1, min(args.jobs, len(tasks) or 1))
     servers = [serve(html_dir) for _ in range(jobs)]
     report["base_urls"] = [base for _, base in servers]
-    results: dict[str, dict] = {}
-    queue: asyncio.Queue[str] = asyncio.Queue()
-    for page in toc:
-        queue.put_nowait(page)
+    results: dict[tuple[str, str], dict] = {}
+    queue: asyncio.Queue[tuple[str, str]] = asyncio.Queue()
+    for task in tasks:
+        queue.put_nowait(task)
     t = time.perf_counter()
     try:
         async with async_playwright() as pw:
@@ -548,22 +734,34 @@ async def run_browser(args, toc: list[str], html_dir: Path, src_dir: Path, shots
             report["chromium"] = browser.version
 
             async def worker(server, base):
-                context = await browser.new_context(viewport=VIEWPORT, service_workers="block")
+                contexts = {}
                 while not queue.empty():
-                    page = queue.get_nowait()
-                    rec = await check_page(context, base, html_dir, page, src_dir, shots, server.request_log)
-                    results[page] = rec
+                    page, width = queue.get_nowait()
+                    if width not in contexts:
+                        contexts[width] = await browser.new_context(**WIDTHS[width], service_workers="block")
+                    rec = await check_page(contexts[width], base, html_dir, page, src_dir, width, shots,
+                                           server.request_log)
+                    results[page, width] = rec
                     status = "ok" if not rec["failures"] else f"FAIL ({len(rec['failures'])})"
-                    print(f"[browser_check] {page}: {status} ({rec.get('seconds', 0):.1f} s, "
+                    print(f"[browser_check] {page} @{width}: {status} ({rec.get('seconds', 0):.1f} s, "
                           f"{rec.get('math', {}).get('count', 0)} math)", flush=True)
-                await context.close()
+                for context in contexts.values():
+                    await context.close()
 
             await asyncio.gather(*(worker(server, base) for server, base in servers))
             timings["pages"] = round(time.perf_counter() - t, 2)
-            pages = {page: results[page] for page in toc}  # reading order
             t = time.perf_counter()
-            check_links(pages, html_dir)
+            first = widths[0]
+            check_links({page: results[page, first] for page in toc}, html_dir)
             timings["links"] = round(time.perf_counter() - t, 2)
+            pages = {}
+            for page in toc:  # reading order
+                per_width = {w: results[page, w] for w in widths}
+                top = {k: v for k, v in per_width[first].items() if k not in ("failures", "warnings")}
+                top["failures"] = [f"[{w} px] {m}" for w in widths for m in per_width[w]["failures"]]
+                top["warnings"] = [f"[{w} px] {m}" for w in widths for m in per_width[w]["warnings"]]
+                top["widths"] = per_width
+                pages[page] = top
             if args.file_url:
                 t = time.perf_counter()
                 interactive = [p for p, r in pages.items()
@@ -578,6 +776,19 @@ async def run_browser(args, toc: list[str], html_dir: Path, src_dir: Path, shots
     return pages
 
 
+def count(pages: dict, widths: list[str]) -> dict:
+    """Per-width totals over the site of what the reader-facing checks count (report["counts"])."""
+    out = {}
+    for w in widths:
+        recs = [r["widths"][w] for r in pages.values() if w in r.get("widths", {})]
+        c = {key: sum(len(r.get(key, [])) if isinstance(r.get(key), list) else int(r.get(key) or 0) for r in recs)
+             for key in COUNT_KEYS}
+        c["display_equations"] = sum(r.get("display_equations", 0) for r in recs)
+        c["pages_failing"] = sum(bool(r["failures"]) for r in recs)
+        out[w] = c
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--html", type=Path, default=ROOT / "_build" / "html", help="built site (default _build/html)")
@@ -589,9 +800,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-screenshots", action="store_true")
     ap.add_argument("--file-url", action="store_true", help="also try index.html via file:// (informational)")
     ap.add_argument("--chromium", default=CHROMIUM)
-    ap.add_argument("--jobs", type=int, default=2,
-                    help="pages checked at the same time (default 2: one per core of the project's machine)")
+    ap.add_argument("--jobs", type=int, default=3,
+                    help="pages checked at the same time (default 3: pages mostly wait for layout and fonts)")
+    ap.add_argument("--widths", default=",".join(WIDTHS),
+                    help=f"window widths to check, comma-separated (default {','.join(WIDTHS)})")
+    ap.add_argument("--pages", nargs="*", default=None, help="only these TOC pages (default: all)")
     args = ap.parse_args(argv)
+    args.widths = [w.strip() for w in args.widths.split(",") if w.strip()]
+    unknown = [w for w in args.widths if w not in WIDTHS]
+    if unknown:
+        ap.error(f"unknown width(s) {unknown}; known: {list(WIDTHS)}")
 
     t0 = time.perf_counter()
     html_dir = args.html.resolve()
@@ -612,14 +830,17 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     toc = toc_pages(args.toc)
+    if args.pages:
+        toc = [p for p in toc if p in args.pages]
     report: dict = {
         "ok": False, "html": str(html_dir), "toc": str(args.toc), "toc_pages": toc,
-        "allowed_console": [{"pattern": p, "why": w} for p, w in ALLOWED_CONSOLE],
+        "allowed_console": [{"pattern": p, "why": w} for p, w in ALLOWED_CONSOLE], "widths": args.widths,
     }
     timings: dict[str, float] = {}
     pages = asyncio.run(run_browser(args, toc, html_dir, src_dir, shots, report, timings))
     report["phase_seconds"] = timings
     report["pages"] = pages
+    report["counts"] = count(pages, args.widths)
     widget_pages = [p for p, r in pages.items() if r.get("widgets", {}).get("widget_views")
                     or r.get("widgets", {}).get("plotly") or r.get("widgets", {}).get("bokeh")]
     report["interactive_pages"] = widget_pages
@@ -654,6 +875,8 @@ def main(argv: list[str] | None = None) -> int:
         counts = {p: r["math"].get("count") for p, r in fu.get("pages", {}).items()}
         print(f"[browser_check] file:// works: {fu.get('works')} (math typeset: {counts}; "
               f"console errors: {len(fu.get('console_errors', []))})")
+    for w, c in report["counts"].items():
+        print(f"[browser_check] {w} px: " + ", ".join(f"{k} {v}" for k, v in c.items()))
     print(f"[browser_check] site {report['site_bytes'] / 1e6:.1f} MB "
           f"(MathJax {report['mathjax_bytes'] / 1e6:.1f} MB); "
           f"heaviest page {report['heaviest_page']}")

@@ -10,6 +10,9 @@
    is found in the cache, so the build executes nothing (checked: a build that adds a cache record fails under
    --at-least-all, i.e. in `make test`, and warns otherwise).
 
+3. After a successful build, `scripts/build_slides.py` writes the lecture decks (_build/html/slides/, < 1 s; the PDF is
+   `scripts/build_pdf.py`, `make pdf`).
+
 Modes (decided automatically):
 * "skip": nothing the site is made of changed since the last successful build (pages, stores, configuration,
   extensions, vendored assets): nothing to do;
@@ -148,6 +151,8 @@ def main(argv: list[str] | None = None) -> int:
               f"{len(executed)} notebook(s) itself (its jupyter-cache was not primed with their outputs)",
               file=sys.stderr)
         ok = ok and not args.at_least_all
+    if ok:  # the lecture decks (scripts/build_slides.py, issue #18): from the chapters' stored outputs, < 1 s
+        ok = subprocess.call([sys.executable, str(ROOT / "scripts" / "build_slides.py"), "--quiet"], cwd=ROOT) == 0
     STATE.write_text(json.dumps({"site": site, "stamp": tree_stamp() if ok else "", "ok": ok, "mode": mode}))
     seconds = time.perf_counter() - t0
     if ok:

@@ -5,6 +5,7 @@ Maintainer tool, run by hand when a pin below changes (it needs the npm registry
 
     .venv/bin/python scripts/vendor_assets.py            # npm pack, verify, extract, write book/_vendor/VENDOR.json
     .venv/bin/python scripts/vendor_assets.py --check    # offline: vendored files match VENDOR.json (also a test)
+    .venv/bin/python scripts/vendor_assets.py --only reveal.js   # (re)vendor one package, keep the others' records
 
 What is vendored, and why only that:
 * MathJax 4 (`mathjax`, Apache-2.0): the combined TeX-input/CHTML-output component `tex-chtml.js` (TeX with the
@@ -19,6 +20,11 @@ What is vendored, and why only that:
   404 in the browser check; add the range to FONT_RANGES and re-run).
 * plotly.js, scatter-only partial bundle (`plotly.js-basic-dist-min`, MIT): one shared, cached file for the pages
   with an interactive figure (book/_ext/plotly_assets.py), never inlined into a page.
+* reveal.js 6 (`reveal.js`, MIT) for the lecture slides (scripts/build_slides.py): `dist/reveal.js` (UMD, the global
+  `Reveal`), `dist/reveal.css` and ONE theme, `serif.css` (5 kB; system fonts only: the other light themes either
+  `@import` Google Fonts, i.e. a network request, or inline 0.5 MB of web fonts). No plugin: the decks typeset their
+  math with the site's vendored MathJax 4 (`mathjax/tex-chtml.js`), not with reveal's math plugin (which loads
+  MathJax from a CDN). The decks load these files from the site's `_static/reveal/`.
 * The Font Awesome icons the theme's pages use (`@fortawesome/free-solid-svg-icons` 6.5.2, the version the theme
   bundles; icons CC BY 4.0): `scripts/fontawesome.js` is written here from their SVG path data plus the small loader
   `FA_LOADER` below.  It has the theme's file name, so it replaces the theme's 1.5 MB all-icons script (static files
@@ -46,6 +52,7 @@ PACKAGES = {
     "mathjax": ("4.1.3", "sha512-BN/8Pkgn7G1pIDYJqd9md+JHsE/jydSYbyOZnSdSA0WziuVO8mRxdYiWFumkVVly/8U+hm9DpIIoWuvySverzw=="),
     "@mathjax/mathjax-newcm-font": ("4.1.3", "sha512-gzAB3dFHilHX1l5x2xUqRL+1jDQt3Fyza1DkEMVXWC4E8SvsGdlgEza47HYi2WhVcgfkvf4zgUGzuhbq3Pjlew=="),
     "plotly.js-basic-dist-min": ("4.1.1", "sha512-1oNF8PeQx2hv/y7tqEVWKD3JGwn/MGEMQ8mL9HUwsaqG9FGy/OU5FHUHvzqbqxN4mnwZGI9abTiE775C4kkjMQ=="),
+    "reveal.js": ("6.0.2", "sha512-JYIg5D9aoxoaLeb84O+OvAwsKWdIavVgEDScxtYEXFCT6t6TQrhNtSgogcjdCpdLsWglhJn3zyE3fUOwiH5KEg=="),
     "@fortawesome/free-solid-svg-icons": ("6.5.2", "sha512-QWFZYXFE7O1Gr1dTIp+D6UcFUF0qElOnZptpi7PBUMylJh+vFmIedVe1Ir6RM1t2tEQLLSV1k7bR4o92M+uqlw=="),
 }
 
@@ -145,6 +152,11 @@ def _selection(pkg: str, root: Path) -> dict[str, Path]:
     elif pkg == "plotly.js-basic-dist-min":
         out["plotly/plotly-basic.min.js"] = root / "plotly-basic.min.js"
         out["plotly/LICENSE"] = root / "LICENSE"
+    elif pkg == "reveal.js":
+        out["reveal/reveal.js"] = root / "dist" / "reveal.js"
+        out["reveal/reveal.css"] = root / "dist" / "reveal.css"
+        out["reveal/theme/serif.css"] = root / "dist" / "theme" / "serif.css"
+        out["reveal/LICENSE"] = root / "LICENSE"
     elif pkg == "@fortawesome/free-solid-svg-icons":
         out["scripts/fontawesome.js"] = _fontawesome_subset(root)
         out["scripts/fontawesome.LICENSE.txt"] = root / "LICENSE.txt"
@@ -175,14 +187,29 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def vendor() -> int:
+def vendor(only: list[str] | None = None) -> int:
+    """Vendor every package of PACKAGES, or with `only` just those (the other packages' files and records are kept)."""
     tmp = Path(tempfile.mkdtemp(prefix="vendor_assets_"))
     manifest = {"about": "Browser assets copied verbatim from pinned npm tarballs by scripts/vendor_assets.py; "
                          "nothing here is fetched at build or test time.", "packages": {}, "files": {}}
-    if VENDOR.exists():
-        for sub in ("mathjax", "plotly", "scripts"):
+    packages = PACKAGES
+    if only:
+        unknown = [p for p in only if p not in PACKAGES]
+        if unknown:
+            raise SystemExit(f"not in PACKAGES: {unknown}")
+        packages = {p: PACKAGES[p] for p in only}
+        old = json.loads(MANIFEST.read_text())
+        manifest["packages"] = {p: v for p, v in old["packages"].items() if p not in packages}
+        keep = {f"{p}@{v['version']}" for p, v in manifest["packages"].items()}
+        for dest, meta in old["files"].items():
+            if meta["from"] in keep:
+                manifest["files"][dest] = meta
+            else:
+                (VENDOR / dest).unlink(missing_ok=True)
+    elif VENDOR.exists():
+        for sub in ("mathjax", "plotly", "scripts", "reveal"):
             shutil.rmtree(VENDOR / sub, ignore_errors=True)
-    for pkg, (version, integrity) in PACKAGES.items():
+    for pkg, (version, integrity) in packages.items():
         spec = f"{pkg}@{version}"
         info = json.loads(subprocess.check_output(["npm", "view", spec, "dist", "--json"], text=True))
         if integrity and info["integrity"] != integrity:
@@ -233,6 +260,7 @@ def check() -> list[str]:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="verify book/_vendor against VENDOR.json (offline)")
+    parser.add_argument("--only", nargs="+", metavar="PKG", help="vendor only these npm packages (keep the others)")
     args = parser.parse_args(argv)
     if args.check:
         problems = check()
@@ -240,7 +268,7 @@ def main(argv=None) -> int:
             print(f"[vendor_assets] {p}", file=sys.stderr)
         print(f"[vendor_assets] {'OK' if not problems else 'FAILED'}")
         return 1 if problems else 0
-    return vendor()
+    return vendor(args.only)
 
 
 if __name__ == "__main__":

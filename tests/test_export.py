@@ -33,13 +33,17 @@ def regenerate() -> dict:
     out = {}
     c = limits.fig1_curves(500)
     for panel, name in (("left", "fig1_left_kpi.csv"), ("right", "fig1_right_klpi0.csv")):
-        out[name] = {"mX_GeV": c[panel][0]["mX"], **{f"gA_max_{k + 1}": cv["gA_max"] for k, cv in enumerate(c[panel])}}
+        out[name] = {"mX_GeV": c[panel][0]["mX"], **{f"gA_max_{k + 1}": cv["gA_max"] for k, cv in enumerate(c[panel])},
+                     **{f"gA_max_{k + 1}_{e}": cv[f"gA_max_{e}"] for k, cv in enumerate(c[panel]) for e in ("lo", "hi")}}
     p = plane.summary_plane(TAU_MODEL, 0.01, 10.0, 500)
     out["fig3_upper.csv"] = {"mX_GeV": p["mX_GeV"], **{"gX_max_" + k.replace(" ", "_"): v["gX_max"]
                                                          for k, v in p["channels"].items()},
+                             **{"gX_max_" + k.replace(" ", "_") + f"_{e}": v[f"gX_max_{e}"]
+                                for k, v in p["channels"].items() for e in ("lo", "hi")},
                              "gX_naturalness_Delta=100": plane.naturalness_line(p["mX_GeV"], 100),
                              "gX_direct_y=1": plane.direct_search_line(p["mX_GeV"], 1.0)}
-    out["fig3_lower.csv"] = {"gX_proj_FCC-ee": p["projections"]["FCC-ee"]["gX_max"]}
+    out["fig3_lower.csv"] = {"gX_proj_FCC-ee": p["projections"]["FCC-ee"]["gX_max"],
+                             "gX_proj_FCC-ee_lo": p["projections"]["FCC-ee"]["gX_max_lo"]}
     for name in BENCHMARKS:
         r = explore_benchmark(name)
         stem = "explorer_" + name.replace("-", "_minus_")
@@ -93,6 +97,35 @@ def test_fig2_csv_match(written):
     mine = np.array([r == "combined" for r in cols["region"]])
     same(cols["gA_WW"][mine], np.concatenate([s[:, 0] for _, s in segs]))
     same(cols["gA_YY"][mine], np.concatenate([s[:, 1] for _, s in segs]))
+
+
+def test_band_columns_round_trip(written):
+    """The 68% form-factor band columns (*_lo, *_hi) read back equal to the plotted bands (rel. 5e-9), contain the
+    limit, are empty where the fit has no covariance (CLEO, D -> pi) and the '# band:' header names the fits."""
+    d, _ = written
+    meta, cols = export.read_csv(d / "fig3_upper.csv")
+    p = plane.summary_plane(TAU_MODEL, 0.01, 10.0, 500)
+    for k, c in p["channels"].items():
+        col = "gX_max_" + k.replace(" ", "_")
+        same(cols[f"{col}_lo"], c["gX_max_lo"])
+        same(cols[f"{col}_hi"], c["gX_max_hi"])
+        ok = ~np.isnan(cols[f"{col}_lo"])
+        assert np.all(cols[f"{col}_lo"][ok] <= cols[col][ok]) and np.all(cols[col][ok] <= cols[f"{col}_hi"][ok])
+    assert np.all(np.isnan(cols["gX_max_CLEO_lo"])) and np.isfinite(cols["gX_max_CLEO"]).any()
+    band = meta["band"]
+    assert "68% band" in band and "other inputs fixed" in band and "form-factor covariance" in band
+    for fit in ("GRvDV2023", "GKvD2018", "FLAG 2021", "ETM2017", "no form factor"):
+        assert fit in band, fit
+    for name in ("fig1_left_kpi.csv", "fig1_right_klpi0.csv"):
+        meta, cols = export.read_csv(d / name)
+        assert "68% band" in meta["band"] and "FLAG 2021" in meta["band"] and "other inputs fixed" in meta["band"]
+        k = 1
+        while f"gA_max_{k}" in cols:
+            ok = ~np.isnan(cols[f"gA_max_{k}"])
+            assert np.all(cols[f"gA_max_{k}_lo"][ok] < cols[f"gA_max_{k}"][ok])
+            assert np.all(cols[f"gA_max_{k}"][ok] < cols[f"gA_max_{k}_hi"][ok])
+            k += 1
+        assert k > 2
 
 
 def test_header_and_errors(tmp_path):

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-RANK = {"inputs": 1, "resources": 1, "model": 2, "pheno": 3, "paper": 4, "viz": 5}
+RANK = {"inputs": 1, "resources": 1, "validate": 1, "model": 2, "pheno": 3, "paper": 4, "viz": 5}
 FRONT = {"cli", "explorer", "__main__", "__init__"}
 
 

@@ -111,6 +111,7 @@ def test_fig1_curves_and_speed():
     for curve in c["left"] + c["right"]:
         assert curve["mX"].shape == curve["gA_max"].shape == (500,)
         assert curve["status"] in ("data", "approximation", "cross-check")
+        assert curve["gA_max_lo"].shape == curve["gA_max_hi"].shape == (500,)  # 68% form-factor band (added keys)
     assert L.koto_2021_rescale_factor() == pytest.approx(1.6e-9 / 2.3654e-9, rel=2e-3)
     k15, k21 = c["right"]
     assert np.allclose(k21["gA_max"], k15["gA_max"] * np.sqrt(L.koto_2021_rescale_factor()), rtol=1e-12)

@@ -146,13 +146,13 @@ def test_models_without_wz_terms(alphas):
 
 def test_general_models():
     """Light-lepton model L_e: B(X -> E_miss) = (1/24pi)/(1/24pi + beta(1+2r)/12pi) above 2 m_e (generalised
-    Eq. 3.28, rel. 1e-12); alpha_B != 0 needs an explicit b_invisible, and g_X scales as 1/sqrt(b_invisible)."""
+    Eq. 3.28, rel. 1e-12); alpha_B != 0 adds X -> hadrons, and g_X scales as 1/sqrt(b_invisible)."""
     p = P.summary_plane({"e": 1}, 0.01, 1.0, 20)
     me, mx = 0.51099895e-3, p["mX_GeV"][0]
     r = me**2 / mx**2
     assert p["B_invisible"][0] == pytest.approx(1 / (1 + 2 * math.sqrt(1 - 4 * r) * (1 + 2 * r)), rel=1e-12)
-    with pytest.raises(ValueError, match="alpha_B"):
-        P.summary_plane({"B": 1, "tau": -1}, n=20)
+    q0 = P.summary_plane({"B": 1, "tau": -1}, n=20)  # alpha_B != 0: X -> hadrons lowers B(X -> E_miss)
+    assert np.all((q0["B_invisible"] > 0) & (q0["B_invisible"] <= 1)) and q0["B_invisible"].min() < 1
     q1 = P.summary_plane({"B": 1, "tau": -1}, n=20, b_invisible=1.0)
     q2 = P.summary_plane({"B": 1, "tau": -1}, n=20, b_invisible=0.25)
     np.testing.assert_allclose(q2["channels"]["L3"]["gX_max"], 2 * q1["channels"]["L3"]["gX_max"], rtol=1e-12)
@@ -225,3 +225,19 @@ def test_plane_to_json():
     assert j["traces"] == {"XWW": "-1", "XYY": "1"} and j["alphas"]["tau"] == "1"
     assert j["channels"]["NA62"]["gX_max"][-1] is None and isinstance(j["channels"]["NA62"]["gX_max"][0], float)
     assert "naturalness" in text
+
+
+def test_bands_equal_single_channel_coupling_limit_band(tau_plane):
+    """The 68% form-factor bands of Fig. 3 (gX_max_lo, gX_max_hi; added keys, gX_max unchanged) equal
+    physics.pheno.limits.coupling_limit_band channel by channel at sampled grid points; rel. 1e-12."""
+    m = tau_plane["mX_GeV"]
+    for name in ("NA62", "KOTO", "Belle II", "L3"):
+        spec, c = P.FIG3_CHANNELS[name], tau_plane["channels"][name]
+        ch, ds = spec["channels"][0], spec["datasets"][0]
+        for i in range(0, m.size, 37):
+            if np.isfinite(c["gX_max"][i]):
+                r = limits.coupling_limit_band(ch, m[i], TAU_MODEL, ds, out_of_range="nan")
+                assert c["gX_max_lo"][i] == pytest.approx(r["gX_max_lo"], rel=1e-12)
+                assert c["gX_max_hi"][i] == pytest.approx(r["gX_max_hi"], rel=1e-12)
+    for c in list(tau_plane["channels"].values()) + list(tau_plane["projections"].values()):
+        assert c["gX_max_lo"].shape == c["gX_max_hi"].shape == m.shape and isinstance(c["band_note"], str)

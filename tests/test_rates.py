@@ -107,8 +107,10 @@ def test_invisible_branching_eq_3_28():
     r = I.M_TAU**2 / m**2
     assert rates.invisible_branching(m, TAU_MODEL) == pytest.approx(1 / (1 + 2 * math.sqrt(1 - 4 * r) * (1 + 2 * r)), rel=1e-14)
     assert rates.invisible_branching(1e4, TAU_MODEL) == pytest.approx(1 / 3, rel=1e-6)
-    with pytest.raises(ValueError, match="alpha_B"):
-        rates.invisible_branching(1.0, ChargeAssignment(alpha_B=1))
+    # alpha_B != 0: X -> hadrons (physics.pheno.hadrons, tests/test_hadrons.py); pure B below the pi0 gamma threshold
+    # has no open decay (X escapes), above it only visible ones
+    assert rates.invisible_branching(0.1, ChargeAssignment(alpha_B=1)) == 1.0
+    assert rates.invisible_branching(1.0, ChargeAssignment(alpha_B=1)) == 0.0
 
 
 def test_model_and_model_independent_inputs_agree():

@@ -5,11 +5,12 @@ Every test here is named `test_built_html_*`, so `make test` runs them after its
 (`pytest tests/test_book.py tests/test_site.py -k built_html`) and the first, build-free pytest stage
 (`-k "not built_html"`) skips them. On their own they check whatever build is in _build/html and skip
 only when there is none. The browser pass itself is scripts/browser_check.py (Playwright driving Debian's
-/usr/bin/chromium, site served on 127.0.0.1); it is run once per session and writes
-_build/browser_report.json and _build/screenshots/<page>.png.
+/usr/bin/chromium, site served on 127.0.0.1, every TOC page at 1280 px and at 390 px); it is run once per session
+and writes _build/browser_report.json and _build/screenshots/<width>/<page>.png.
 
-Reference: the issue "website as readers meet it" (browser checks); shared/TOOLING.md sections 4, 5, 7.
-No numerical tolerances are involved; the only threshold is the 60 s budget of the browser pass.
+Reference: the issues "website as readers meet it" (browser checks) and "the pages as a reader meets them" (every
+equation whole at both widths, nothing wider than the text column, no raw TeX or e-notation, no console errors,
+captions numbered as in the paper); shared/TOOLING.md sections 4, 5, 7. No numerical tolerances are involved.
 """
 from __future__ import annotations
 
@@ -31,7 +32,10 @@ HTML = BUILD / "html"
 REPORT = BUILD / "browser_report.json"
 SCREENSHOTS = BUILD / "screenshots"
 CHECK = ROOT / "scripts" / "browser_check.py"
-BUDGET_SECONDS = 60  # the issue's budget for one browser pass over the whole site
+WIDTHS = ("1280", "390")  # laptop and phone (scripts/browser_check.py WIDTHS)
+#: What the reader-facing checks count per width; each must be 0 (report["counts"][width]).
+READER_COUNTS = ("clipped_equations", "misbroken_equations", "wide_cells", "raw_tex", "e_notation", "unrendered",
+                 "console_errors", "numbering", "pages_scrolling_sideways")
 
 needs_build = pytest.mark.skipif(not (HTML / "index.html").is_file(),
                                  reason="no built book in _build/html (run `make book` first)")
@@ -177,9 +181,11 @@ def browser_report() -> dict:
 
 @needs_build
 def test_built_html_browser_pass(browser_report):
-    """Issue (browser checks): every TOC page renders its math (MathJax 3 mjx-container > 0 when the source
-    has math), leaves no raw TeX/markdown, loads every image, has only working internal links and #anchors,
-    requests nothing from another host, and logs no console error outside the documented allow-list."""
+    """Issue (browser checks): every TOC page, at 1280 and 390 px, renders its math (mjx-container > 0 when the
+    source has math), shows every display equation whole, nothing in a code cell or output wider than the text
+    column, no raw TeX / ASCII pseudo-TeX / Python e-notation in its visible text, loads every image, has only
+    working internal links and #anchors, requests nothing from another host, logs no console error, and numbers
+    its figure and table captions as the paper does."""
     failures = browser_report["failures"]
     text = "\n".join(f"  {page}: {msg}" for page, msgs in failures.items() for msg in msgs)
     assert browser_report["ok"] and browser_report["_exit"] == 0, f"browser check failed:\n{text}"
@@ -193,8 +199,21 @@ def test_built_html_browser_covers_every_toc_page(browser_report):
     assert browser_report["toc_pages"] == toc, "the browser check read a different TOC"
     assert list(browser_report["pages"]) == toc, (
         f"pages not covered: {sorted(set(toc) - set(browser_report['pages']))}")
-    missing = [p for p in toc if not (SCREENSHOTS / f"{p}.png").is_file()]
+    assert browser_report.get("widths") == list(WIDTHS), f"widths checked: {browser_report.get('widths')}"
+    missing = [f"{w}/{p}" for w in WIDTHS for p in toc if not (SCREENSHOTS / w / f"{p}.png").is_file()]
     assert not missing, f"no screenshot for {missing}"
+
+
+@needs_build
+def test_built_html_reader_counts_are_zero(browser_report):
+    """Issue (the pages as a reader meets them): at both widths the site has 0 clipped or mis-broken display
+    equations, 0 code cells/outputs wider than the text column, 0 raw TeX or pseudo-TeX and 0 e-notation in the
+    visible text, 0 console errors, 0 captions numbered differently from the paper, and no page wider than the
+    window. The counts are in report["counts"]; the pages and elements are in the failure list."""
+    counts = browser_report["counts"]
+    nonzero = {w: {k: counts[w][k] for k in READER_COUNTS if counts[w].get(k)} for w in WIDTHS}
+    detail = "\n".join(f"  {page}: {msg}" for page, msgs in browser_report["failures"].items() for msg in msgs)
+    assert not any(nonzero.values()), f"reader-facing counts not zero: {nonzero}\n{detail}"
 
 
 @needs_build

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from numbers import Rational
 
+from physics import validate
+
 LEPTON_FLAVOURS = ("e", "mu", "tau")
 
 #: Dimension -> Dynkin index T(N) of the SU(3) representations allowed for
@@ -38,13 +40,8 @@ def as_fraction(value, what: str = "charge") -> Fraction:
         if not math.isfinite(value):
             raise ValueError(f"{what} must be finite, got {value!r}")
         return Fraction(repr(value))
-    if isinstance(value, str):
-        text = value.strip()
-        try:
-            result = Fraction(text)
-        except (ValueError, ZeroDivisionError):
-            raise ValueError(f"{what} must be a rational number such as 1, -1/3 or 0.5, got {value!r}") from None
-        return result
+    if isinstance(value, str):  # size-guarded: "1e999999999" is refused before any big-integer work
+        return validate.parse_rational(value, what)
     raise ValueError(f"{what} must be a rational number, got {value!r} of type {type(value).__name__}")
 
 
@@ -55,13 +52,13 @@ def su2_dynkin(n: int) -> Fraction:
 
 
 def check_dimension(n, what: str = "SU(2) dimension n") -> int:
-    """Validate a representation dimension: a positive integer."""
+    """Validate a representation dimension: an integer in [1, physics.validate.DIM_MAX]."""
     if isinstance(n, bool) or not isinstance(n, (int, Rational)) or Fraction(n).denominator != 1:
-        raise ValueError(f"{what} must be a positive integer, got {n!r}")
+        raise ValueError(f"{what} must be a positive integer, got {validate._show(n)}")
     n = int(n)
     if n < 1:
         raise ValueError(f"{what} must be a positive integer (n >= 1), got {n}")
-    return n
+    return validate.dimension(n, what)
 
 
 @dataclass(frozen=True)
@@ -109,8 +106,9 @@ class ChargeAssignment:
     alpha_tau: Fraction = Fraction(0)
 
     def __post_init__(self):
-        for key in ("alpha_B", "alpha_e", "alpha_mu", "alpha_tau"):
-            object.__setattr__(self, key, as_fraction(getattr(self, key), key))
+        for key in ("alpha_B", "alpha_e", "alpha_mu", "alpha_tau"):  # bounded: see physics.validate
+            value = as_fraction(getattr(self, key), key)
+            object.__setattr__(self, key, validate.bounded_rational(value, key, validate.CHARGE_MAX_DERIVED))
 
     @classmethod
     def from_mapping(cls, alphas: dict) -> "ChargeAssignment":
@@ -121,7 +119,9 @@ class ChargeAssignment:
             k = k[len("alpha_"):] if k.startswith("alpha_") else k
             if k not in ("B",) + LEPTON_FLAVOURS:
                 raise ValueError(f"unknown charge {key!r}: use B, e, mu or tau")
-            values["alpha_" + k] = as_fraction(value, f"alpha_{k}")
+            if "alpha_" + k in values:
+                raise ValueError(f"charge alpha_{k} given twice (as {key!r} and before)")
+            values["alpha_" + k] = validate.charge(value, f"alpha_{k}")  # |p|, q <= physics.validate.CHARGE_MAX
         return cls(**values)
 
     @property

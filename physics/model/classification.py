@@ -20,6 +20,7 @@ from numbers import Integral
 from fractions import Fraction
 from typing import Callable
 
+from physics import validate
 from physics.model.anomalies import AnomalyReport, anomaly_coefficients, witten_ok
 from physics.model.charges import SU3_DYNKIN, ChargeAssignment, Fermion, as_fraction, check_dimension, sm_fermions, su2_dynkin
 from physics.model.criteria import CriteriaReport, check_criteria, integer_charges
@@ -37,7 +38,7 @@ def _f(n: int) -> int:
 
 
 def _alpha(alpha_BL) -> Fraction:
-    a = as_fraction(alpha_BL, "alpha_BL")
+    a = validate.bounded_rational(as_fraction(alpha_BL, "alpha_BL"), "alpha_BL", validate.CHARGE_MAX_DERIVED)
     if a == 0:
         raise ValueError("alpha_BL must be nonzero (alpha_BL = 0 needs no anomalons)")
     return a
@@ -45,8 +46,11 @@ def _alpha(alpha_BL) -> Fraction:
 
 def _int(name: str, value, minimum: int, maximum: int | None = None, extra: str = "") -> int:
     if isinstance(value, bool) or not isinstance(value, (Integral, Fraction)) or Fraction(int(value) if isinstance(value, Integral) else value).denominator != 1:
-        raise ValueError(f"{name} must be an integer >= {minimum}{extra}, got {value!r}")
+        raise ValueError(f"{name} must be an integer >= {minimum}{extra}, got {validate._show(value)}")
     value = int(value)
+    if maximum is None and value > validate.FAMILY_PARAM_MAX:  # the declared domain (physics.validate)
+        raise validate.DomainError(f"{name} = {validate._show(value)} is outside its domain [{minimum}, "
+                                   f"{validate.FAMILY_PARAM_MAX}] (family parameters and scan ranges, physics.validate)")
     if value < minimum or (maximum is not None and value > maximum):
         rng = f">= {minimum}" if maximum is None else f"in [{minimum}, {maximum}]"
         raise ValueError(f"{name} must be an integer {rng}{extra}, got {value}")
@@ -314,6 +318,7 @@ def scan_nPsi3(n_max=10, m_max=10, alpha_BL=1, charges="integer", filter: Callab
     `filter(spectrum) -> bool` optionally drops solutions (e.g. naturalness >= 1 TeV)."""
     _check_mode(charges)
     n_max, m_max, a = _int("n_max", n_max, 2), _int("m_max", m_max, 1), _alpha(alpha_BL)
+    validate.work(n_max * m_max, validate.SCAN_WORK_MAX, "scan_nPsi3")
     out = []
     for n in range(2, n_max + 1):
         for m in range(1, m_max + 1):
@@ -360,6 +365,10 @@ def scan_2DL(n_max=10, m_max=10, alpha_BL=1, charges="integer", y_max=None, filt
     between the pairs holds (for p = 1, as in A.11, it holds for every shift: see Solution.notes)."""
     _check_mode(charges, ("integer", "half"))
     n_max, m_max, a = _int("n_max", n_max, 1), _int("m_max", m_max, 1), _alpha(alpha_BL)
+    if y_max is not None:
+        y_max = validate.charge(y_max, "y_max")
+    ywork = 2 * (max(n_max, m_max) + 1) if y_max is None else max(1, int(2 * abs(y_max)))
+    validate.work(n_max * m_max * ywork, validate.SCAN_WORK_MAX, "scan_2DL", "lower n_max, m_max or y_max")
     out = []
     for n in range(1, n_max + 1):
         for m in range(1, m_max + 1):
@@ -392,6 +401,8 @@ def scan_1DL2ML(m_max=50, n1_max=50, n2_max=50, alpha_BL=1, patterns=tuple(PATTE
     for p in patterns:
         if p not in PATTERNS_1DL2ML:
             raise ValueError(f"pattern must be one of {sorted(PATTERNS_1DL2ML)}, got {p!r}")
+    validate.work(len(patterns) * m_max * n1_max * n2_max // 2, validate.SCAN_WORK_MAX, "scan_1DL2ML",
+                  "lower m_max, n1_max or n2_max")
     f = [_f(k) for k in range(max(m_max, n1_max, n2_max) + 1)]
     out = []
     for p in patterns:
@@ -538,6 +549,8 @@ def scan_colour_nPsi3(n_max=10, m_max=10, alpha_BL=1, charges="integer") -> list
     (A.19): x = 3a/(4 m N2 Y^2); (A.18): Y^2 = -(sigma N1 T(n) + 2 N2 T(m))/(2 m N2); (A.21):
     sigma n T(N1) + 2 m T(N2) = 0.  Returns the solutions with at least one coloured field, each re-checked."""
     a = _alpha(alpha_BL)
+    n_max, m_max = _int("n_max", n_max, 1), _int("m_max", m_max, 1)
+    validate.work(20 * n_max * m_max, validate.SCAN_WORK_MAX, "scan_colour_nPsi3")
     out = []
     for N1 in (1, 8):
         for N2 in SU3_DYNKIN:
@@ -566,6 +579,11 @@ def scan_colour_2DL(n_max=10, m_max=10, alpha_BL=1, charges="integer", y_max=Non
     (A.19): n N_A Y1^2 - m N_B Y3^2 = N_B T(m) - N_A T(n); (A.20) fixed by the pair differences.
     Returns solutions with at least one coloured pair (n <= m ordering not imposed), each re-checked (shift 0)."""
     a = _alpha(alpha_BL)
+    n_max, m_max = _int("n_max", n_max, 1), _int("m_max", m_max, 1)
+    if y_max is not None:
+        y_max = validate.charge(y_max, "y_max")
+    ywork = 2 * (max(n_max, m_max) + 1) if y_max is None else max(1, int(2 * abs(y_max)))
+    validate.work(25 * n_max * m_max * ywork, validate.SCAN_WORK_MAX, "scan_colour_2DL")
     out = []
     for NA in SU3_DYNKIN:
         for NB in SU3_DYNKIN:

@@ -11,8 +11,9 @@ The paper leaves open the renormalisation scale mu, the couplings' scheme and sc
 A `Reading` fixes all of them; `READINGS` holds the alternatives compared in the book.  What we found:
 
 * Counting: C = 1 per ML field and C = 2 per DL pair (`Multiplet.C`) is the only counting among those tried that
-  gives the printed ratios between Tables 2 and 3 (per-Weyl counting, 4 per pair, misses by up to 1.6 TeV even with
-  mu refitted; C = 2 for the ML field too, by up to 1.2 TeV).
+  gives the printed ratios between Tables 2 and 3 (per-Weyl counting, 4 per pair, misses by 1.2 TeV even with mu
+  refitted, the fit running to the lower edge 1e14 GeV of the scanned range; C = 2 for the ML field too, by up to
+  1.2 TeV).
 * Scale: no reading with the same log for every row (mu = M, or mu proportional to M) works.  Table 3 alone
   excludes it whatever the couplings: its rows have sum C n (...) = k(k+1)(2k+1)/2 (g2^4 + gY^4), so a constant log
   fixes the ratio row1/row6 to sqrt(91) = 9.54, while the printed 12.2 and 1.2 need 9.72-10.65 after rounding.
@@ -38,6 +39,7 @@ import numpy as np
 from scipy.optimize import brentq, minimize_scalar
 
 from physics import inputs as ew
+from physics import validate
 from physics.model.charges import check_dimension, as_fraction
 
 LOG_MODES = ("ln", "log10")
@@ -155,7 +157,9 @@ def get_reading(reading) -> Reading:
 
 def running_couplings(Q, g2_MZ: float = ew.G2_MZ, gY_MZ: float = ew.GY_MZ):
     """(g2, gY) at scale Q (GeV) from their M_Z values with one-loop SM running (b_2 = -19/6, b_Y = 41/6)."""
-    Q = _positive_array(Q, "scale Q")
+    Q = validate.scale(_positive_array(Q, "scale Q"), "scale Q (GeV)", array=True)
+    g2_MZ = validate.real(g2_MZ, "g2_MZ", 1e-6, validate.G_PERTURBATIVE, why="a gauge coupling, perturbative")
+    gY_MZ = validate.real(gY_MZ, "gY_MZ", 1e-6, validate.G_PERTURBATIVE, why="a gauge coupling, perturbative")
     t = np.log(Q / ew.M_Z) / (2 * np.pi)
     inv2 = 4 * np.pi / g2_MZ**2 - ew.B2_SM * t
     invY = 4 * np.pi / gY_MZ**2 - ew.BY_SM * t
@@ -180,8 +184,8 @@ def higgs_mass_shift(n, Y, C, M, mu, couplings=(ew.G2_MZ, ew.GY_MZ), loop_power:
     Y = float(as_fraction(Y, "hypercharge Y"))
     if isinstance(C, bool) or C not in (1, 2):
         raise ValueError(f"C must be 1 (Majorana/ML) or 2 (Dirac/DL pair), got {C!r}")
-    M = _positive_array(M, "anomalon mass M")
-    mu = _positive_array(mu, "renormalisation scale mu")
+    M = validate.scale(_positive_array(M, "anomalon mass M"), "anomalon mass M (GeV)", array=True)
+    mu = validate.scale(_positive_array(mu, "renormalisation scale mu"), "renormalisation scale mu (GeV)", array=True)
     try:
         g2, gY = couplings
     except (TypeError, ValueError):
@@ -193,7 +197,8 @@ def higgs_mass_shift(n, Y, C, M, mu, couplings=(ew.G2_MZ, ew.GY_MZ), loop_power:
     if log not in LOG_MODES:
         raise ValueError(f"log must be one of {LOG_MODES}, got {log!r}")
     gauge = (n * n - 1) / 4 * g2**4 + Y * Y * gY**4
-    return C * n * M**2 / (4 * np.pi) ** loop_power * gauge * _log_factor(M, mu, log)
+    out = C * n * M**2 / (4 * np.pi) ** loop_power * gauge * _log_factor(M, mu, log)
+    return validate.finite(out, "dm_h^2 of Eq. (2.9)", "a coupling (g2, gY) is too large")
 
 
 def multiplet_list(spectrum, counting: str = "multiplet") -> list[tuple[int, float, int]]:
@@ -250,7 +255,7 @@ def _with_mu(reading, mu) -> Reading:
     r = get_reading(reading)
     if mu is None:
         return r
-    mu = _positive(mu, "renormalisation scale mu (GeV)")
+    mu = validate.scale(_positive(mu, "renormalisation scale mu (GeV)"), "renormalisation scale mu (GeV)")
     return replace(r, name=f"{r.name}@mu={mu:g}", mu_mode="fixed", mu_value=mu)
 
 
@@ -265,7 +270,7 @@ def naturalness_bound_TeV(spectrum, delta: float = 100, mu=None, reading=DEFAULT
     """
     delta = _positive(delta, "delta (the fine-tuning Delta of Eq. (2.8))")
     r = _with_mu(reading, mu)
-    multiplets = multiplet_list(spectrum, r.counting)
+    multiplets = multiplet_list(spectrum)  # validated as given; fine_tuning applies r.counting (once)
     f = fine_tuning(multiplets, _GRID, r) - delta
     above = np.flatnonzero(f > 0)
     if above.size == 0:
@@ -285,6 +290,7 @@ def bound_vs_mu(spectrum, mus, delta: float = 100, reading=DEFAULT_READING) -> n
     there the first crossing jumps (the curve has a cusp and a step near mu ~ 100 TeV for Tables 2-3).
     """
     mus = _positive_array(mus, "renormalisation scales mus")
+    validate.work(mus.size, validate.GRID_MAX, "bound_vs_mu", "at most 10^4 scales")
     flat = [naturalness_bound_TeV(spectrum, delta, float(m), reading) for m in mus.ravel()]
     return np.asarray(flat).reshape(mus.shape)
 

@@ -25,6 +25,7 @@ from physics.model.anomalies import CONDITIONS, AnomalyReport, anomaly_coefficie
 from physics.model.charges import ChargeAssignment, Fermion, as_fraction, check_dimension, electric_charges
 # Benchmark m_X = 2.1 GeV and the printed best fit g_X = 0.018 (Secs. 3.2.5, 4); sources in physics.inputs
 from physics.inputs import MX_BENCHMARK, V_EW
+from physics import validate
 from physics.model.operators import allowed_operators
 from physics.model.unitarity import mass_from_yukawa, yukawa_bound
 
@@ -238,8 +239,8 @@ def _positive_scalar(x, what: str) -> float:
 def _vX_inputs(X_S, mX, gX) -> tuple[float, float, float]:
     """Validated |X_S|, m_X (GeV), g_X for Eqs. (4.2)-(4.3)."""
     mX = _positive_scalar(mX, "m_X (GeV)")
-    gX = _positive_scalar(gX, "g_X")
-    XS = abs(float(as_fraction(X_S, "X_S")))
+    gX = validate.coupling(_positive_scalar(gX, "g_X"), "g_X", positive=True)  # perturbative (physics.validate)
+    XS = abs(float(validate.charge(X_S, "X_S", validate.CHARGE_MAX_DERIVED)))
     if XS == 0:
         raise ValueError("X_S must be non-zero")
     return XS, mX, gX
@@ -248,7 +249,10 @@ def _vX_inputs(X_S, mX, gX) -> tuple[float, float, float]:
 def vX_GeV(X_S, mX: float, gX: float) -> float:
     """U(1)_X breaking scale v_X = m_X / (X_S g_X) in GeV, from m_X = X_S g_X v_X, Eq. (4.2)."""
     XS, mX, gX = _vX_inputs(X_S, mX, gX)
-    return mX / (XS * gX)
+    den = XS * gX
+    if not den > 0:
+        raise validate.DomainError(f"X_S g_X = {XS:g} x {gX:g} underflows to 0: v_X = m_X/(X_S g_X) is not finite")
+    return validate.finite(mX / den, "v_X (GeV)", f"m_X = {mX:g} GeV over X_S g_X = {den:g} overflows")
 
 
 def unitarity_mass_limits(model: UVModel, vX: float) -> dict:
@@ -294,11 +298,14 @@ def y_needed_for_splitting(target_GeV: float, Q=1, cW=None, delta=None) -> float
 
     cW = CW_ON_SHELL if cW is None else cW
     target = _positive_scalar(target_GeV, "target splitting (GeV)")
-    Q = float(Q)
+    Q = float(validate.charge(Q, "electric charge Q"))
+    if Q == 0:
+        raise validate.DomainError("electric charge Q must be non-zero: Eq. (2.10) gives no splitting for Q = 0")
+    cW = validate.real(cW, "cW", 0.0, 1.0, lo_open=True, why="a cosine")
     from physics.model.criteria import radiative_splitting_unit
 
-    delta = radiative_splitting_unit() if delta is None else delta
-    return (target / delta / Q - Q) * cW / 2.0
+    delta = radiative_splitting_unit() if delta is None else _positive_scalar(delta, "delta (GeV)")
+    return validate.finite((target / delta / Q - Q) * cW / 2.0, "Y", "target/delta overflows")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -395,15 +402,20 @@ def relic_fraction(m, m_thermal):
 def two_body_width(y, m1, m2, m_phi) -> float:
     """Gamma(F1 -> F2 phi) in GeV for -L = y bar(F1) P F2 phi (one chirality):
     y^2 m1 lambda^(1/2)(1, x2, x_phi) (1 + x2 - x_phi) / (32 pi), x = m^2/m1^2; 0 if closed."""
-    y = float(y)
+    y = validate.real(y, "Yukawa y")
     m1 = _positive_scalar(m1, "m1 (GeV)")
+    m2, m_phi = validate.real(m2, "m2 (GeV)"), validate.real(m_phi, "m_phi (GeV)")
     if m2 < 0 or m_phi < 0:
         raise ValueError(f"daughter masses must be >= 0, got {m2}, {m_phi}")
     if m2 + m_phi >= m1:
         return 0.0
     x2, xp = (m2 / m1) ** 2, (m_phi / m1) ** 2
     lam = (1 - x2 - xp) ** 2 - 4 * x2 * xp
-    return y**2 * m1 * math.sqrt(lam) * (1 + x2 - xp) / (32 * math.pi)
+    try:
+        out = y**2 * m1 * math.sqrt(lam) * (1 + x2 - xp) / (32 * math.pi)
+    except OverflowError:
+        out = math.inf
+    return validate.finite(out, "two-body width (GeV)", "y^2 m1 overflows")
 
 
 def prompt_yukawa_threshold(mA: float, mB: float, ctau_max: float = CTAU_PROMPT) -> float:
@@ -415,14 +427,14 @@ def prompt_yukawa_threshold(mA: float, mB: float, ctau_max: float = CTAU_PROMPT)
     from physics.inputs import M_W, M_Z
     from physics.inputs import M_H
 
-    mA = _positive_scalar(mA, "m_A (GeV)")
-    mB = _positive_scalar(mB, "m_B (GeV)")
+    mA = validate.scale(_positive_scalar(mA, "m_A (GeV)"), "m_A (GeV)")  # anomalon masses: physics.validate
+    mB = validate.scale(_positive_scalar(mB, "m_B (GeV)"), "m_B (GeV)")
     gamma1 = (two_body_width(1.0, mA, mB, M_W) + 0.5 * two_body_width(1.0, mA, mB, M_Z)
               + 0.5 * two_body_width(1.0, mA, mB, M_H))
     if gamma1 == 0:
         raise ValueError(f"A -> V B is closed for m_A - m_B = {mA - mB:.1f} GeV < m_W; use prompt_yukawa_threshold_3body")
     gamma_min = HBARC_GEV_M / _positive_scalar(ctau_max, "c tau (m)")
-    return math.sqrt(gamma_min / gamma1)
+    return validate.finite(math.sqrt(gamma_min / gamma1), "|y_AB| threshold", "c tau too small")
 
 
 def prompt_yukawa_threshold_3body(mA: float, mB: float, ctau_max: float = CTAU_PROMPT,
@@ -435,15 +447,18 @@ def prompt_yukawa_threshold_3body(mA: float, mB: float, ctau_max: float = CTAU_P
     """
     from physics.inputs import G_FERMI
 
-    mA = _positive_scalar(mA, "m_A (GeV)")
-    mB = _positive_scalar(mB, "m_B (GeV)")
+    mA = validate.scale(_positive_scalar(mA, "m_A (GeV)"), "m_A (GeV)")  # anomalon masses: physics.validate
+    mB = validate.scale(_positive_scalar(mB, "m_B (GeV)"), "m_B (GeV)")
+    n_channels = _positive_scalar(n_channels, "n_channels")
     dm = mA - mB
     if dm <= 0:
         raise ValueError(f"needs m_A > m_B (Sec. 4.2: Delta m = m_A - m_B > 0), got {dm}")
     gamma_min = HBARC_GEV_M / _positive_scalar(ctau_max, "c tau (m)")
     g_per_theta2 = n_channels * G_FERMI**2 * dm**5 / (15 * math.pi**3)
+    if not g_per_theta2 > 0:
+        raise validate.DomainError(f"Delta m = {dm:g} GeV is too small: the width G_F^2 Delta m^5 underflows to 0")
     theta = math.sqrt(gamma_min / g_per_theta2)
-    return theta * dm * math.sqrt(2.0) / V_PAPER
+    return validate.finite(theta * dm * math.sqrt(2.0) / V_PAPER, "|y_AB| threshold", "c tau or Delta m out of range")
 
 
 def bbn_ymix_threshold(mB0: float, mN: float = 0.0, tau_max: float = TAU_BBN) -> float:
@@ -455,12 +470,12 @@ def bbn_ymix_threshold(mB0: float, mN: float = 0.0, tau_max: float = TAU_BBN) ->
     from physics.inputs import HBAR_GEV_S
     from physics.inputs import M_H
 
-    mB0 = _positive_scalar(mB0, "m_B0 (GeV)")
+    mB0 = validate.scale(_positive_scalar(mB0, "m_B0 (GeV)"), "m_B0 (GeV)")  # physics.validate
     gamma1 = 2 * 0.5 * two_body_width(1.0, mB0, mN, M_H)
     if gamma1 == 0:
         raise ValueError(f"B0 -> N h is closed for m_B0 = {mB0} GeV, m_N = {mN} GeV")
     gamma_min = HBAR_GEV_S / _positive_scalar(tau_max, "lifetime (s)")
-    return math.sqrt(gamma_min / gamma1)
+    return validate.finite(math.sqrt(gamma_min / gamma1), "y_mix threshold", "lifetime too short")
 
 
 # ---------------------------------------------------------------------------------------------

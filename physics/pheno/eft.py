@@ -26,8 +26,26 @@ import numpy as np
 from physics import inputs
 from physics.model.anomalies import sm_traces
 
-#: Allowed values of the option g_scheme.
-EW_SCHEMES = ("MSbar_mZ", "GF_onshell", "alpha0_onshell", "round")
+#: Allowed values of the option g_scheme.  The first four are the original named schemes; the last four complete the
+#: product "which alpha (or g)" x "which s_W" used by the readings map (physics.pheno.readings, issue 13).
+EW_SCHEMES = ("MSbar_mZ", "GF_onshell", "alpha0_onshell", "round",
+              "alphaMZ_onshell", "alpha0_MSbar", "GF_MSbar", "round_onshell")
+#: g_scheme -> (definition of e or g, definition of s_W): 'alpha0' e from alpha(0); 'alphaMZ' e from the MS-bar
+#: alpha-hat(m_Z); 'GF' g = 2 m_W (sqrt 2 G_F)^(1/2); 'round' g = MS-bar g(m_Z) rounded to two digits.  s_W: 'MSbar'
+#: sin^2 theta-hat(m_Z), 'onshell' 1 - m_W^2/m_Z^2.  With 'alpha*' g = e/s_W, g' = e/c_W; with 'GF', 'round' g' = g t_W.
+EW_SCHEME_PARTS = {"MSbar_mZ": ("alphaMZ", "MSbar"), "GF_onshell": ("GF", "onshell"),
+                   "alpha0_onshell": ("alpha0", "onshell"), "round": ("round", "MSbar"),
+                   "alphaMZ_onshell": ("alphaMZ", "onshell"), "alpha0_MSbar": ("alpha0", "MSbar"),
+                   "GF_MSbar": ("GF", "MSbar"), "round_onshell": ("round", "onshell")}
+
+
+def ew_scheme_name(alpha_def: str, sw_def: str) -> str:
+    """The g_scheme name of the combination (alpha_def, sw_def), e.g. ('alpha0', 'MSbar') -> 'alpha0_MSbar'."""
+    for name, parts in EW_SCHEME_PARTS.items():
+        if parts == (alpha_def, sw_def):
+            return name
+    raise ValueError(f"unknown electroweak combination ({alpha_def!r}, {sw_def!r}); allowed: "
+                     f"{sorted(set(EW_SCHEME_PARTS.values()))}")
 DEFAULT_G_SCHEME = "MSbar_mZ"
 DEFAULT_MT_SCHEME = "MSbar"
 
@@ -74,7 +92,16 @@ def loop_function(x):
 @lru_cache(maxsize=None)
 def ew_couplings(g_scheme: str = DEFAULT_G_SCHEME) -> dict:
     """SU(2)_L coupling g, U(1)_Y coupling g', e, s_W^2 = g'^2/(g^2+g'^2) (as below Eq. 3.13) for `g_scheme`."""
-    if g_scheme == "MSbar_mZ":
+    if g_scheme in ("alphaMZ_onshell", "alpha0_MSbar", "GF_MSbar", "round_onshell"):  # the readings-map combinations
+        a_def, s_def = EW_SCHEME_PARTS[g_scheme]
+        sw2 = inputs.SIN2_THETA_HAT_MZ if s_def == "MSbar" else 1 - inputs.M_W**2 / inputs.M_Z**2
+        if a_def in ("alphaMZ", "alpha0"):
+            e = math.sqrt(4 * math.pi / (inputs.ALPHA_HAT_MZ_INV if a_def == "alphaMZ" else inputs.ALPHA_0_INV))
+            g, gp = e / math.sqrt(sw2), e / math.sqrt(1 - sw2)
+        else:
+            g = 2 * inputs.M_W * math.sqrt(math.sqrt(2) * inputs.G_FERMI) if a_def == "GF" else round(inputs.G2_MZ, 2)
+            gp = g * math.sqrt(sw2 / (1 - sw2))
+    elif g_scheme == "MSbar_mZ":
         e = math.sqrt(4 * math.pi / inputs.ALPHA_HAT_MZ_INV)
         sw2 = inputs.SIN2_THETA_HAT_MZ
         g, gp = e / math.sqrt(sw2), e / math.sqrt(1 - sw2)

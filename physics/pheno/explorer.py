@@ -13,7 +13,8 @@ X = alpha_B B + sum_i alpha_i L_i of Eq. (1.1):
 * the criteria (i)-(iii) of Sec. 2.2 (`physics.model.criteria.check_criteria`) and the finite-naturalness bound of
   Eq. (2.9) with Delta = 100 (`physics.model.naturalness.naturalness_bound_TeV`) for the anomalon spectrum;
 * at (m_X, g_X): the branching ratio of every kinematically open channel of `physics.pheno.rates.CHANNELS`
-  (Eqs. (3.9)-(3.14)), B(X -> E_miss) of Eq. (3.28), and the 90% CL (95% for L3) upper limit on g_X of every channel
+  (Eqs. (3.9)-(3.14)), B(X -> E_miss) of Eq. (3.28) (with X -> hadrons for alpha_B != 0, `physics.pheno.hadrons`)
+  and the decay fractions of X, and the 90% CL (95% for L3) upper limit on g_X of every channel
   with a dataset at m_X (`physics.pheno.limits.coupling_limit`; channels without one are listed with the reason);
 * the summary plane of Sec. 3.3 (`physics.pheno.plane.summary_plane`) and its viable region: below the strongest current
   limit and the direct-search line (y_Psi = sqrt(4 pi)), above the percent-tuning naturalness line.
@@ -29,7 +30,8 @@ from numbers import Real
 
 import numpy as np
 
-from physics.pheno import limits, plane, rates
+from physics.pheno import hadrons, limits, plane, rates
+from physics import validate
 
 from physics.model import naturalness
 from physics.model.anomalies import CONDITIONS, AnomalyReport, sm_traces, singlets as make_singlets, witten_count
@@ -66,7 +68,11 @@ def _mass(value, what: str) -> float | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, Real) or not math.isfinite(value) or value <= 0:
-        raise ValueError(f"{what} must be a positive finite number (GeV for m_X), got {value!r}")
+        raise ValueError(f"{what} must be a positive finite number (GeV for m_X), got {validate._show(value)}")
+    if what == "mX":  # the declared domains (physics.validate)
+        return validate.mass(value, "mX (GeV)")
+    if what == "gX":
+        return validate.coupling(value, "gX", positive=True)
     return float(value)
 
 
@@ -83,8 +89,8 @@ def _custom_fields(fields) -> list[Fermion]:
             raise ValueError(f"custom anomalon #{k} must be an (n, Y, X) triple of a left-handed SU(2) n-plet "
                              f"with hypercharge Y and U(1)_X charge X, got {item!r}") from None
         n = check_dimension(n, f"SU(2) dimension n of custom anomalon #{k}")
-        out.append(Fermion(f"Psi_c{k}", n, as_fraction(Y, f"hypercharge Y of custom anomalon #{k}"),
-                           as_fraction(X, f"U(1)_X charge of custom anomalon #{k}"), "L"))
+        out.append(Fermion(f"Psi_c{k}", n, validate.charge(Y, f"hypercharge Y of custom anomalon #{k}"),
+                           validate.charge(X, f"U(1)_X charge of custom anomalon #{k}"), "L"))
     return out
 
 
@@ -147,6 +153,10 @@ def singlet_solution(sum_X, sum_X3, max_singlets: int = 3, max_denominator: int 
             return two
     if max_singlets >= 3:
         span = max(2, 2 * math.ceil(abs(s)))
+        q_max = validate.integer(max_denominator, "max_denominator", 1, 1000)
+        validate.work(q_max * (q_max + 1) * span + q_max, validate.SINGLET_CANDIDATES_MAX,
+                      f"the three-singlet search for sum X = {validate._show(s)}",
+                      "the trial charges X_3 = k/q span |k/q| <= 2 |sum X|")
         cands = sorted({Fraction(k, q) for q in range(1, max_denominator + 1) for k in range(-span * q, span * q + 1)},
                        key=lambda t: (t.denominator, abs(t), t < 0))
         for t in cands:
@@ -168,7 +178,15 @@ def _family_option(name, params, where, alphas, anomalons_extra, singlets_X, rea
     return {"family": name, "params": dict(params), "where": where, "X_S": crit.X_S,
             "fields": [(f.n, f.Y, f.X) for f in spec.fields], "criteria_ok": crit.all_ok,
             "naturalness_bound_TeV": bound, "ew_cancelled": t["2.4"] == 0 and t["2.5"] == 0 and t["2.6"] == 0,
-            "singlets_needed": singlet_solution(t["2.2"], t["2.3"])}
+            "singlets_needed": _bounded_singlet_solution(t["2.2"], t["2.3"])[0]}
+
+
+def _bounded_singlet_solution(sum_X, sum_X3):
+    """(singlet_solution, None), or (None, why) when the search is beyond its work bound (physics.validate)."""
+    try:
+        return singlet_solution(sum_X, sum_X3), None
+    except validate.DomainError as exc:
+        return None, str(exc)
 
 
 def suggestions(report: AnomalyReport, has_anomalons: bool, singlets_X=(), naturalness_reading=None) -> dict:
@@ -201,8 +219,10 @@ def suggestions(report: AnomalyReport, has_anomalons: bool, singlets_X=(), natur
         text.append(f"(2.6) = {total['2.6']}: sum n Y X^2 over the anomalons must vanish (the SM part is 0); fields of "
                     "opposite Y need equal |X|, as in the DL pairs of Eq. (A.6).")
     if total["2.2"] != 0 or total["2.3"] != 0:
-        need = singlet_solution(total["2.2"], total["2.3"])
-        if need is None:
+        need, refused = _bounded_singlet_solution(total["2.2"], total["2.3"])
+        if refused:
+            sol = f"the search for an explicit solution was not run: {refused}"
+        elif need is None:
             sol = "no solution with at most three rational charges of denominator <= 6 was found"
         else:
             sol = "e.g. " + ", ".join(f"X = {x}" for x in need)
@@ -228,9 +248,13 @@ def _gx_max_at(channel, mX, a, b_invisible):
         return None, "no limit dataset (only BaBar best-fit bands in the shared data)"
     if a.alpha_BL == 0:
         return None, "alpha_B+L = 0: A_XWW^SM = A_XYY^SM = 0 (Eq. 3.2), no WZ-induced rate"
+    if not isinstance(b_invisible, str) and b_invisible == 0:
+        return None, "B(X -> E_miss) = 0 at this m_X: X decays only to visible final states"
     try:
         if isinstance(b_invisible, str):
             r = limits.coupling_limit(channel, mX, a)
+            if r["gX_max"] is None:  # no signal: the reason says why (physics.pheno.limits)
+                return None, r["reason"]
             g = float(r["gX_max"])
         else:
             r = limits.coupling_limit(channel, mX, a, include_invisible=False)
@@ -266,13 +290,14 @@ def explore(alphas, family=None, params=None, fields=None, singlets=(), mX=None,
     family/params: an Appendix-A family (`physics.model.classification.FAMILIES`, e.g. "A.6", {"m": 3}) built for this
     alpha_{B+L}; fields: extra left-handed anomalons as (n, Y, X) triples; singlets: U(1)_X charges of right-handed SM
     singlets N_R (Table 1); mX (GeV) and gX: the point where rates, limits and the viability are evaluated (optional).
-    b_invisible: "model" (Eq. 3.28; needs alpha_B = 0 for the limits) or a constant B(X -> E_miss) in (0, 1].
+    b_invisible: "model" (Eq. 3.28 generalised; X -> hadrons for alpha_B != 0) or a constant B(X -> E_miss) in (0, 1].
     plane_grid: {"mX_min", "mX_max", "n"} for the summary plane (default PLANE_GRID).
     naturalness_reading: a `physics.model.naturalness.Reading` for Eq. (2.9) (default: that module's default).
 
     Keys (the CLI contract): alpha_BL, anomalies, witten_ok, criteria, naturalness_bound_TeV, BR, gX_max; and model,
     alphas, traces, fields, suggestions, B_invisible, BR_Emiss, BR_closed, gX_max_skipped, gX_max_dataset, point,
-    plane, viable, notes.  Raises ValueError for bad input, naming what was wrong.
+    plane, viable, notes; BR_unphysical ({channel: reason}: a branching ratio above 1 is flagged there and left out of
+    BR and BR_Emiss); X_decays (fractions of X -> invisible / charged leptons / hadrons at m_X, b_invisible="model").  Raises ValueError for bad input, naming what was wrong.
     """
     reading = naturalness.DEFAULT_READING if naturalness_reading is None else naturalness_reading
     a = _alphas(alphas)
@@ -316,7 +341,7 @@ def explore(alphas, family=None, params=None, fields=None, singlets=(), mX=None,
     if custom:
         multiplets += pair_multiplets(custom)
         spec_name.append("custom")
-    singlet_X = [as_fraction(x, "singlet charge") for x in (singlets or ())]
+    singlet_X = [validate.charge(x, "singlet charge") for x in (singlets or ())]
     anomalon_fields = [f for mlt in multiplets for f in mlt.fields]
     report = AnomalyReport(a, anomalon_fields, make_singlets(singlet_X))
     tr = sm_traces(a)
@@ -355,10 +380,17 @@ def explore(alphas, family=None, params=None, fields=None, singlets=(), mX=None,
     # B(X -> E_miss), rates and limits at (m_X, g_X)
     out["BR"], out["BR_closed"], out["BR_Emiss"], out["B_invisible"] = {}, {}, {}, None
     out["gX_max"], out["gX_max_skipped"], out["gX_max_dataset"], out["point"] = {}, {}, {}, None
+    out["X_decays"] = None
+    out["BR_unphysical"] = {}
     if mX is not None:
         if isinstance(b_invisible, str):
             try:
                 out["B_invisible"] = float(plane.invisible_fraction(mX, a))
+                w = hadrons.widths(mX, a)
+                tot = float(w["total"])
+                out["X_decays"] = ({"invisible": float(w["invisible"]) / tot,
+                                    "charged_leptons": float(w["charged_leptons"]) / tot,
+                                    "hadrons": float(w["hadrons"]) / tot} if tot > 0 else None)
             except ValueError as exc:
                 out["notes"].append(f"B(X -> E_miss) not computed: {exc}")
         else:
@@ -370,10 +402,19 @@ def explore(alphas, family=None, params=None, fields=None, singlets=(), mX=None,
                 out["BR_closed"][ch] = f"kinematically closed: m_X must lie in ({lo:g}, {hi:.4g}) GeV"
             elif gX is not None:
                 br = float(rates.branching_ratio(ch, mX, gX=gX, alphas=a)["BR"])
-                out["BR"][ch] = br
-                if out["B_invisible"] is not None:
-                    out["BR_Emiss"][ch] = br * out["B_invisible"]
-            g, why = _gx_max_at(ch, mX, a, b_invisible if out["B_invisible"] is not None else "model")
+                if not br <= 1:  # flagged, not printed as a result (issue #16)
+                    out["BR_unphysical"][ch] = (
+                        f"BR = {br:.3g} > 1: the rate of Eqs. (3.9)-(3.14) exceeds the total width of the decaying "
+                        f"particle at g_X = {gX:g}, m_X = {mX:g} GeV; this (m_X, g_X) is far outside the region where "
+                        "X is a small perturbation (and excluded by every search)")
+                else:
+                    out["BR"][ch] = br
+                    if out["B_invisible"] is not None:
+                        out["BR_Emiss"][ch] = br * out["B_invisible"]
+            binv = b_invisible if out["B_invisible"] is not None else "model"
+            if isinstance(binv, str) and out["B_invisible"] == 0:
+                binv = 0.0
+            g, why = _gx_max_at(ch, mX, a, binv)
             if g is None:
                 out["gX_max_skipped"][ch] = why
             else:
@@ -390,7 +431,8 @@ def explore(alphas, family=None, params=None, fields=None, singlets=(), mX=None,
     out["viable"] = viable_region(pl) if pl is not None else None
     if mX is not None and gX is not None:
         excluded = sorted(ch for ch, g in out["gX_max"].items() if gX > g)
-        pt = {"mX_GeV": mX, "gX": gX, "excluded_by": excluded, "m_Psi_per_unit_y_GeV": mX / gX}
+        pt = {"mX_GeV": mX, "gX": gX, "excluded_by": excluded,
+              "m_Psi_per_unit_y_GeV": validate.finite(mX / gX, "m_X/g_X", f"g_X = {gX:g} is too small")}
         if a.alpha_BL != 0:
             pt["below_naturalness"] = bool(gX < float(plane.naturalness_line(mX, 100)))
             pt["above_direct"] = bool(gX > float(plane.direct_search_line(mX, plane.Y_PERTURBATIVE)))

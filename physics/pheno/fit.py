@@ -32,7 +32,9 @@ import numpy as np
 from scipy import optimize, stats
 
 from physics.pheno import eft, rates
+from physics.pheno import form_factors as FF
 from physics import inputs as I
+from physics import validate
 from physics.model.anomalies import anomalous_trace, sm_traces
 from physics.model.charges import TAU_MODEL, Fermion
 from physics.pheno.limits import constant_limits
@@ -78,6 +80,11 @@ class FitOptions:
     include_b_pi_rho: add the Belle B -> pi/rho limits (Eqs. 3.17-3.20) as Gaussians in the BR, centred at 0,
         with the sidedness of gP_sidedness (footnote 6 says they were included and are negligible).
     mb_scheme: m_b in Eq. (3.25) (MB_SCHEMES).  g_scheme, mt_scheme: see physics.pheno.eft.
+    ff_bs, ff_bd: the form-factor references of the b -> s pair (B -> K f_0, B -> K* A_0; footnote 4's Ref. [33]) and
+        of the b -> d pair (B -> pi f_0, B -> rho A_0; Ref. [34]): keys of physics.pheno.form_factors.REFERENCE_SETS_BS
+        and REFERENCE_SETS_BD.  The default (GRvDV 2023 for [33], GKvD 2018 for [34]) is the only pair among the fits
+        available offline that takes each pair from one paper and [33], [34] from different papers (notebooks/05).
+        They enter the B(B -> K(*) X) predictions and the B -> pi, rho limits, not |g_S|, |g_P|.
     """
 
     gS_central: float = GS_CENTRAL
@@ -96,11 +103,14 @@ class FitOptions:
     mb_scheme: str = "MSbar_mb"
     g_scheme: str = eft.DEFAULT_G_SCHEME
     mt_scheme: str = eft.DEFAULT_MT_SCHEME
+    ff_bs: str = "GRvDV2023"
+    ff_bd: str = "GKvD2018"
 
     def __post_init__(self):
         checks = (("gS_form", FORMS), ("gP_form", FORMS), ("z_form", FORMS), ("gS_sq_errors", GS_SQ_ERRORS),
                   ("gP_sidedness", SIDEDNESS), ("z_sidedness", SIDEDNESS), ("mb_scheme", tuple(MB_SCHEMES)),
-                  ("g_scheme", eft.EW_SCHEMES), ("mt_scheme", tuple(I.TOP_MASS_SCHEMES)))
+                  ("g_scheme", eft.EW_SCHEMES), ("mt_scheme", tuple(I.TOP_MASS_SCHEMES)),
+                  ("ff_bs", tuple(FF.REFERENCE_SETS_BS)), ("ff_bd", tuple(FF.REFERENCE_SETS_BD)))
         for name, allowed in checks:
             if getattr(self, name) not in allowed:
                 raise ValueError(f"FitOptions.{name} = {getattr(self, name)!r}; allowed: {', '.join(allowed)}")
@@ -141,6 +151,9 @@ VARIANTS: dict = {
     "mt_pole": (FitOptions(mt_scheme="pole"), "pole top mass 172.57 GeV in F(x_t) of Eq. (3.6)"),
     "alpha0_onshell": (FitOptions(g_scheme="alpha0_onshell"), "g, g' from alpha(0) and on-shell s_W^2"),
     "GF_onshell": (FitOptions(g_scheme="GF_onshell"), "g from G_F and m_W, on-shell s_W^2"),
+    "ff_book_mix": (FitOptions(ff_bs="book_mix", ff_bd="book_mix"),
+                    "form factors from two papers per pair (GKvD B->K + BSZ B->K*, LMVD B->pi + BSZ B->rho): the "
+                    "book's earlier choice, against footnote 4"),
 }
 
 def _chiral_tau_traces(qL, qR) -> tuple[Fraction, Fraction]:
@@ -172,15 +185,24 @@ def delta_chi2_threshold(n_sigma, dof: int):
     """Delta chi^2 containing the Gaussian n-sigma probability erf(n/sqrt 2) for `dof` parameters (scipy.stats)."""
     if isinstance(dof, bool) or not isinstance(dof, int) or dof < 1:
         raise ValueError(f"dof must be a positive integer, got {dof!r}")
+    validate.integer(dof, "dof", 1, 10**6, "number of fitted parameters")
     n = np.asarray(n_sigma, float)
     if np.any(~np.isfinite(n)) or np.any(n <= 0):
         raise ValueError(f"n_sigma must be finite and > 0, got {n_sigma}")
+    validate.real_array(n, "n_sigma", 0.0, 1e150, lo_open=True, why="n_sigma^2 must be a finite double")
     out = stats.chi2.ppf(stats.chi2.cdf(n**2, 1), dof)
+    tail = stats.chi2.sf(n**2, 1) < 1e-6  # far tail (n >~ 4.9): cdf saturates at 1, use the survival function
+    if np.any(tail):
+        out = np.where(tail, stats.chi2.isf(stats.chi2.sf(n**2, 1), dof), out)
+    validate.finite(out, "Delta chi^2 threshold", f"n_sigma = {n_sigma} is beyond double precision (p < 1e-308)")
     return out if out.ndim else float(out)
 
 
 def significance(delta_chi2, dof: int) -> float:
     """Z = Phi^-1(1 - p/2) with p = chi2.sf(Delta chi^2, dof) (two-sided Gaussian equivalent); 0 if Delta chi^2 <= 0."""
+    if isinstance(dof, bool) or not isinstance(dof, (int, np.integer)) or dof < 1:
+        raise ValueError(f"dof must be a positive integer, got {dof!r}")
+    validate.integer(dof, "dof", 1, 10**6, "number of fitted parameters")
     d = float(delta_chi2)
     if not math.isfinite(d):
         raise ValueError(f"Delta chi^2 must be finite, got {delta_chi2}")
@@ -188,7 +210,8 @@ def significance(delta_chi2, dof: int) -> float:
         return 0.0
     if dof == 1:
         return math.sqrt(d)  # identical to the general formula; exact also far in the tail
-    return float(stats.norm.isf(stats.chi2.sf(d, dof) / 2))
+    z = float(stats.norm.isf(stats.chi2.sf(d, dof) / 2))
+    return validate.finite(z, "significance", f"Delta chi^2 = {d:g} with {dof} dof has a p-value below 1e-308")
 
 
 def _z_of(cl: float, sidedness: str) -> float:
@@ -217,7 +240,7 @@ def _check_mx(mX) -> float:
         raise ValueError(f"m_X must be a number in ({lo}, {hi:.4f}) GeV (B -> K X kinematic range), got {mX!r}") from None
     if not (math.isfinite(m) and lo < m < hi):
         raise ValueError(f"m_X must lie in the B -> K X kinematic range ({lo}, {hi:.4f}) GeV (m_B+ - m_K+), got {mX!r}")
-    return m
+    return validate.mass(m, "m_X (GeV)", hi, where=f"{hi:.4f} GeV = m_B+ - m_K+, the B -> K X endpoint")
 
 
 def _check_model(model: str) -> dict:
@@ -241,7 +264,8 @@ def coupling_coefficients(mX: float = MX_BELLE2, option="default") -> dict:
         lims = constant_limits()
         for ch, key in B_PI_RHO.items():
             if m < rates.mass_range(ch)[1]:
-                br1 = float(rates.branching_ratio(ch, m, gA=1.0, g_scheme=o.g_scheme, mt_scheme=o.mt_scheme)["BR"])
+                br1 = float(rates.branching_ratio(ch, m, gA=1.0, g_scheme=o.g_scheme, mt_scheme=o.mt_scheme,
+                                                  ff_fit=FF.reference_fit(rates.CHANNELS[ch]["ff"], ref_bd=o.ff_bd))["BR"])
                 bpr[ch] = {"br_per_u2": br1, "limit": lims[key]["br"], "cl": lims[key]["cl"]}
     return {"aS": (mb - ms) / 2 * gxi / m, "aP": (mb + ms) / 2 * gxi / m, "bz": bz, "cw2": ew["cw2"],
             "sw2": ew["sw2"], "b_pi_rho": bpr, "gxi_per_u": gxi, "mb": mb, "ms": ms}
@@ -372,6 +396,8 @@ def chi2_grid(u_range=(-0.03, 0.03), v_range=(-0.2, 0.2), n=(200, 200), mX: floa
         raise ValueError(f"n must be a pair of integers >= 2, got {n!r}") from None
     if nu < 2 or nv < 2:
         raise ValueError(f"n must be a pair of integers >= 2, got {n!r}")
+    validate.grid_size(nu, "n[0]"), validate.grid_size(nv, "n[1]")
+    validate.work(nu * nv, validate.GRID_CELLS_MAX, "chi2_grid")
     for name, r in (("u_range", u_range), ("v_range", v_range)):
         if len(r) != 2 or not all(math.isfinite(x) for x in r) or not r[0] < r[1]:
             raise ValueError(f"{name} must be (lo, hi) with finite lo < hi, got {r!r}")
@@ -429,8 +455,9 @@ def fit_summary(model: str = "tau", mX: float = MX_BELLE2, include_z: bool = Tru
     dplane = float(X2(u, v)) - plane["chi2_min"]
     kin = {"g_scheme": o.g_scheme, "mt_scheme": o.mt_scheme}
     brZ = float(X2.br_z(u, v))
-    brKs = float(rates.branching_ratio("B+->K*+X", m, gA=u, **kin)["BR"]) if m < rates.mass_range("B+->K*+X")[1] else 0.0
-    brK = float(rates.branching_ratio("B+->K+X", m, gA=u, **kin)["BR"])
+    brKs = (float(rates.branching_ratio("B+->K*+X", m, gA=u, ff_fit=FF.reference_fit("B->K* A0", o.ff_bs), **kin)["BR"])
+            if m < rates.mass_range("B+->K*+X")[1] else 0.0)
+    brK = float(rates.branching_ratio("B+->K+X", m, gA=u, ff_fit=FF.reference_fit("B->K f0", o.ff_bs), **kin)["BR"])
     return {"gX_best": best["gX"], "chi2_min": best["chi2_min"], "chi2_SM": sm, "delta_chi2": d,
             "significance_sigma": significance(d, 1), "BR_Z_gammaX": brZ, "BR_B+_K*+X": brKs, "BR_B+_K+X": brK,
             "gS": X2.c["aS"] * abs(u), "gP": X2.c["aP"] * abs(u), "gA_WW": u, "gA_YY": v,

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
+from physics.pheno import form_factors as FF
 from physics.pheno import rates
 from physics.resources import data_path
 
@@ -213,27 +214,108 @@ def coupling_limit(channel: str, mX, alphas=None, dataset: str | None = None, ou
     For a model, the BR limit applies to BR(channel) x B(X -> E_miss) (Eq. 3.28, `rates.invisible_branching`)
     unless include_invisible=False.  Z -> gamma X without alphas assumes A_XYY = -A_XWW.
     Vectorised over mX; returns also "BR_limit", "dataset" and "cl".  options go to `rates.branching_ratio`.
+
+    No bound (issue #16): where the predicted signal vanishes -- alpha_{B+L} = 0 (A_XWW^SM = A_XYY^SM = 0, Eq. 3.2:
+    no Wess-Zumino coupling, e.g. L_mu - L_tau), or B(X -> E_miss) = 0 -- there is no limit on the coupling.  Then
+    the limit is None (scalar m_X; for alpha_{B+L} = 0 also for an array) or NaN at those masses (array), and the
+    result has a "reason".  It is never +inf.
     """
     rates._check_channel(channel)
-    m = np.asarray(mX, dtype=float)
-    lo, hi = rates.mass_range(channel)
-    if m.size == 0 or not np.all(np.isfinite(m)) or np.any(m <= lo) or np.any(m >= hi):
-        raise ValueError(f"m_X for {channel} must lie in the open interval ({lo}, {hi:.6g}) GeV, got {mX}")
+    m = rates._check_mass(channel, mX)  # the declared domain of m_X (physics.validate)
     lim, desc = br_limit(channel, m, dataset, out_of_range)
     name = dataset or DATASETS[channel][0]
     cl = CURVES[name]["cl"] if name in CURVES else (0.90 if name in ("na62_combined", "koto_2021_rescaled")
                                                     else constant_limits()[name]["cl"])
     if alphas is None:
         br1 = rates.branching_ratio(channel, m, gA=1.0, **options)["BR"]
-        with np.errstate(divide="ignore"):
-            val = np.sqrt(lim / br1)
-        return {"gA_max": val, "BR_limit": lim, "dataset": desc, "cl": cl}
+        if np.all(br1 > 0):
+            with np.errstate(divide="ignore"):
+                val = np.sqrt(lim / br1)
+            return {"gA_max": val, "BR_limit": lim, "dataset": desc, "cl": cl}
+        return _no_bound("gA_max", br1, lim, desc, cl, f"the predicted rate of {channel} vanishes at g_X A_XWW^SM = 1 "
+                         "(e.g. Im g_xi = 0 for K_L -> pi0 X with this CKM matrix)")
     br1 = rates.branching_ratio(channel, m, gX=1.0, alphas=alphas, **options)["BR"]
+    if alphas.alpha_BL == 0:
+        return {"gX_max": None, "BR_limit": lim, "dataset": desc, "cl": cl,
+                "reason": f"no bound from {channel}, because alpha_B+L = 0 for {alphas.label()}: A_XWW^SM = A_XYY^SM = 0 "
+                          "(Eq. 3.2), so X has no Wess-Zumino coupling and no flavour-changing or Z -> gamma X rate "
+                          "(Eqs. 3.6, 3.13)"}
     if include_invisible:
         br1 = br1 * rates.invisible_branching(m, alphas)
-    with np.errstate(divide="ignore"):
-        val = np.where(br1 > 0, np.sqrt(lim / np.where(br1 > 0, br1, 1.0)), np.inf)
-    return {"gX_max": val if np.ndim(val) else float(val), "BR_limit": lim, "dataset": desc, "cl": cl}
+    if np.all(br1 > 0):
+        with np.errstate(divide="ignore"):
+            val = np.where(br1 > 0, np.sqrt(lim / np.where(br1 > 0, br1, 1.0)), np.inf)
+        return {"gX_max": val if np.ndim(val) else float(val), "BR_limit": lim, "dataset": desc, "cl": cl}
+    return _no_bound("gX_max", br1, lim, desc, cl, "B(X -> E_miss) = 0 there: X decays only to visible final "
+                     "states, so a missing-energy search does not constrain it" if include_invisible else
+                     f"the predicted rate of {channel} vanishes there")
+
+
+def _no_bound(key, br1, lim, desc, cl, why) -> dict:
+    """coupling_limit where the signal vanishes: None (scalar) or NaN at those masses (array), with the reason."""
+    if np.ndim(br1) == 0:
+        return {key: None, "BR_limit": lim, "dataset": desc, "cl": cl, "reason": f"no bound, because {why}"}
+    pos = br1 > 0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        val = np.where(pos, np.sqrt(lim / np.where(pos, br1, 1.0)), np.nan)
+    return {key: val, "BR_limit": lim, "dataset": desc, "cl": cl,
+            "reason": f"NaN where there is no bound, because {why}"}
+
+
+# ------------------------------------------------------------------------------------------------
+# Form-factor (theory) band of a coupling limit (issue 13; beyond the paper)
+# ------------------------------------------------------------------------------------------------
+def band_fit(channel: str, ff_fit: str | None = None) -> str | None:
+    """'<form factor> <fit>' behind the band of `channel` (e.g. 'B->K f0 GRvDV2023'); None for Z -> gamma X."""
+    c = rates._check_channel(channel)
+    if c["kind"] == "Z":
+        return None
+    return f"{c['ff']} {FF.DEFAULT_FIT[c['ff']] if ff_fit is None else ff_fit}"
+
+
+def limit_band(channel: str, mX, value, cov_scale: float = 1.0, ff_fit: str | None = None) -> dict:
+    """68% band of a coupling limit `value` (array over mX, GeV) from the form-factor covariance, other inputs fixed.
+
+    Every limit on g_X (or g_X A_XWW^SM) scales as 1/sqrt(rate) and the rate as F^2 (F = f_0 or A_0 at q^2 = m_X^2),
+    so with r = sqrt(cov_scale) sigma_F/F (`physics.pheno.rates.form_factor_band`) the limit at the 68% high rate
+    BR (1 + r)^2 is value/(1 + r) ("lo") and at the 68% low rate BR (1 - r)^2 it is value/(1 - r) ("hi"; +inf if
+    r >= 1, never reached by the fits here): exactly sqrt(BR_limit/BR_high), sqrt(BR_limit/BR_low) of
+    `rates.branching_ratio_interval`.  The factor B(X -> E_miss) and the BR limit are unchanged.  A fit without a
+    published covariance (form_factors.NO_COVARIANCE, e.g. D -> pi ETM 2017) gives NaN edges and available = False;
+    Z -> gamma X has no form factor: lo = hi = value.  Returns {"lo", "hi", "available", "fit", "note"}.
+    """
+    if isinstance(cov_scale, bool) or not (isinstance(cov_scale, (int, float)) and math.isfinite(cov_scale)
+                                           and cov_scale >= 0):
+        raise ValueError(f"cov_scale must be a finite number >= 0, got {cov_scale!r}")
+    v = np.asarray(value, dtype=float)
+    b = rates.form_factor_band(channel, mX, ff_fit)
+    fit = band_fit(channel, ff_fit)
+    if not b["available"]:
+        nan = np.full(v.shape, np.nan)
+        return {"lo": nan, "hi": nan.copy(), "available": False, "fit": fit, "note": f"{fit}: {b['note']}"}
+    r = math.sqrt(cov_scale) * np.asarray(b["sigma"], float) / np.asarray(b["value"], float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        lo = v / (1 + r)
+        hi = np.where(r < 1, v / np.where(r < 1, 1 - r, 1.0), np.inf)
+    note = b["note"] if fit is None else f"{fit}: {b['note']}"
+    return {"lo": lo, "hi": np.where(np.isnan(v), np.nan, hi), "available": True, "fit": fit, "note": note}
+
+
+def coupling_limit_band(channel: str, mX, alphas=None, dataset: str | None = None, out_of_range: str = "raise",
+                        include_invisible: bool = True, cov_scale: float = 1.0, **options) -> dict:
+    """`coupling_limit` plus its 68% form-factor band (`limit_band`): adds "<key>_lo", "<key>_hi" (key = gA_max or
+    gX_max; None where the limit is None), "band_available" and "band_note".  Nothing of coupling_limit is renamed."""
+    out = coupling_limit(channel, mX, alphas, dataset, out_of_range, include_invisible, **options)
+    key = "gX_max" if "gX_max" in out else "gA_max"
+    if out[key] is None:
+        out.update({f"{key}_lo": None, f"{key}_hi": None, "band_available": False,
+                    "band_note": "no limit, hence no band"})
+        return out
+    b = limit_band(channel, mX, out[key], cov_scale, options.get("ff_fit"))
+    scalar = np.ndim(out[key]) == 0
+    out.update({f"{key}_lo": float(b["lo"]) if scalar else b["lo"], f"{key}_hi": float(b["hi"]) if scalar else b["hi"],
+                "band_available": b["available"], "band_note": b["note"]})
+    return out
 
 
 # ------------------------------------------------------------------------------------------------
@@ -278,7 +360,7 @@ del _row
 # ------------------------------------------------------------------------------------------------
 # Fig. 1
 # ------------------------------------------------------------------------------------------------
-def fig1_curves(n: int = 500, include_cross_checks: bool = True, **options) -> dict:
+def fig1_curves(n: int = 500, include_cross_checks: bool = True, cov_scale: float = 1.0, **options) -> dict:
     """Curves of Fig. 1: upper limits on g_X A_XWW^SM vs m_X from K+ -> pi+ X (left) and K_L -> pi0 X (right).
 
     Returns {"left": [curve, ...], "right": [...]}, each curve a dict with "label", "dataset", "status"
@@ -286,6 +368,10 @@ def fig1_curves(n: int = 500, include_cross_checks: bool = True, **options) -> d
     coverage).  The paper's red line (NA62 2016-2024 recast, Ref. [48]) and its KOTO 2021 curve (Ref. [37])
     are NOT available; the KOTO 2015-data curve is shown instead, and optionally its shape rescaled to the
     2021 anchor (labelled as an approximation).  n points per curve, m_X from 1 MeV to the data's end.
+
+    Beyond the paper: each curve also has "gA_max_lo", "gA_max_hi", the 68% band from the covariance of the K -> pi
+    form factor (`limit_band`; f_+(0) of FLAG 2021 and ln C of arXiv:1602.04113, other inputs fixed; cov_scale
+    multiplies that covariance), with "band_available" and "band_note".
     """
     if not (isinstance(n, (int, np.integer)) and n >= 2):
         raise ValueError(f"n must be an integer >= 2, got {n}")
@@ -307,7 +393,10 @@ def fig1_curves(n: int = 500, include_cross_checks: bool = True, **options) -> d
         br1 = rates.branching_ratio(channel, mK, gA=1.0, **options)["BR"]
         for ds, label, status in specs:
             lim, desc = br_limit(channel, mK, ds, out_of_range="nan")
-            curves.append({"label": label, "dataset": desc, "status": status, "mX": mK,
-                           "gA_max": np.sqrt(lim / br1)})
+            g = np.sqrt(lim / br1)
+            band = limit_band(channel, mK, g, cov_scale, options.get("ff_fit"))
+            curves.append({"label": label, "dataset": desc, "status": status, "mX": mK, "gA_max": g,
+                           "gA_max_lo": band["lo"], "gA_max_hi": band["hi"], "band_available": band["available"],
+                           "band_note": band["note"]})
         out[panel] = curves
     return out

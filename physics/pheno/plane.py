@@ -18,8 +18,9 @@ bound excludes couplings ABOVE the curve).  Only the naturalness line is a lower
 
 X decays (general lepton-number model, alpha_B = 0): X -> nu_i nubar_i (invisible, left-handed neutrinos only,
 always open) and X -> l_i+ l_i- (visible, for m_X >= 2 m_i), widths proportional to alpha_i^2 (`decay_channels`).
-Models with alpha_B != 0 also decay to hadrons, which is not modelled: `summary_plane` then raises ValueError unless
-an explicit ``b_invisible`` (a number in (0, 1]) is given.  Models with alpha_{B+L} = 0 (L_mu - L_tau, B - L) have
+Models with alpha_B != 0 also decay to hadrons (x_q = alpha_B/3 for every quark): `physics.pheno.hadrons`, the
+data-driven vector-meson-dominance model of arXiv:1801.04847 below 2 GeV and perturbative quarks above; hadronic final
+states are visible, so they lower B(X -> E_miss).  Models with alpha_{B+L} = 0 (L_mu - L_tau, B - L) have
 A_XWW^SM = A_XYY^SM = 0 (Eq. 3.2): no WZ-induced signal, no EW anomaly to cancel, hence no channels and no anomalon
 lines; the result says so in ``notes``.
 """
@@ -32,7 +33,8 @@ from numbers import Real
 import numpy as np
 
 from physics import inputs as I
-from physics.pheno import limits, rates
+from physics import validate
+from physics.pheno import hadrons, limits, rates
 from physics.model.anomalies import sm_traces
 from physics.model.charges import LEPTON_FLAVOURS, ChargeAssignment, TAU_MODEL
 
@@ -101,9 +103,10 @@ def _mass_grid(mX_min, mX_max, n) -> np.ndarray:
         raise ValueError(f"need mX_min < mX_max, got {lo} and {hi} GeV")
     if hi >= I.M_Z:
         raise ValueError(f"mX_max must be below m_Z = {I.M_Z} GeV (Z -> gamma X), got {hi}")
+    validate.mass(lo, "mX_min (GeV)", I.M_Z, where="m_Z")  # the declared domain (physics.validate)
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 2:
-        raise ValueError(f"n must be an integer >= 2, got {n!r}")
-    return np.geomspace(lo, hi, int(n))
+        raise ValueError(f"n must be an integer >= 2, got {validate._show(n)}")
+    return np.geomspace(lo, hi, validate.grid_size(n, "n (number of masses)"))
 
 
 # ------------------------------------------------------------------------------------------------
@@ -115,12 +118,9 @@ def decay_channels(alphas=TAU_MODEL) -> list[dict]:
     Partial widths (used by `physics.pheno.rates.invisible_branching`, Eq. (3.28) for the tau model):
     Gamma(nu_i nubar_i) = alpha_i^2 g_X^2 m_X/(24 pi);
     Gamma(l_i+ l_i-) = alpha_i^2 g_X^2 m_X/(12 pi) beta (1 + 2 m_i^2/m_X^2).
-    alpha_B != 0 adds hadronic decays, not modelled here: ValueError.
+    alpha_B != 0 adds "hadrons" (visible; threshold: the pi0 gamma channel of the VMD tables, `physics.pheno.hadrons`).
     """
     a = as_alphas(alphas)
-    if a.alpha_B != 0:
-        raise ValueError(f"alpha_B = {a.alpha_B} != 0: X also decays to hadrons, which is not modelled; "
-                         "only lepton-number models (alpha_B = 0) are covered")
     out = []
     for f in LEPTON_FLAVOURS:
         if a.lepton[f] != 0:
@@ -128,13 +128,16 @@ def decay_channels(alphas=TAU_MODEL) -> list[dict]:
                         "alpha": a.lepton[f]})
             out.append({"final_state": f"{f}+ {f}-", "invisible": False, "threshold_GeV": 2 * _LEPTON_MASS[f],
                         "alpha": a.lepton[f]})
+    if a.alpha_B != 0:
+        out.append({"final_state": "hadrons", "invisible": False,
+                    "threshold_GeV": float(hadrons.table("pi0_gamma", "omega")[0][0]), "alpha": a.alpha_B})
     return out
 
 
 def invisible_fraction(mX, alphas=TAU_MODEL, b_invisible="model"):
     """B(X -> E_miss) at mX (GeV): Eq. (3.28) generalised (b_invisible="model") or the given constant in (0, 1].
 
-    "model" needs alpha_B = 0 (hadronic decays not modelled) and at least one lepton charge.
+    "model": invisible widths over all widths, with X -> hadrons for alpha_B != 0 (`physics.pheno.hadrons`).
     """
     a = as_alphas(alphas)
     m = np.asarray(mX, dtype=float)
@@ -143,9 +146,6 @@ def invisible_fraction(mX, alphas=TAU_MODEL, b_invisible="model"):
     if isinstance(b_invisible, str):
         if b_invisible != "model":
             raise ValueError(f"b_invisible must be 'model' or a number in (0, 1], got {b_invisible!r}")
-        if a.alpha_B != 0:
-            raise ValueError(f"B(X -> E_miss) is not modelled for alpha_B = {a.alpha_B} != 0 (hadronic X decays); "
-                             "pass an explicit b_invisible in (0, 1] to assume a value")
         return rates.invisible_branching(m, a)
     b = _positive(b_invisible, "b_invisible")
     if b > 1:
@@ -196,23 +196,30 @@ def tuning_reach(gX, mX, y=Y_PERTURBATIVE):
 
     A limit gX_max excludes every UV completion with tuning milder than 1/Delta at that m_X.
     """
-    g, m = np.asarray(gX, dtype=float), np.asarray(mX, dtype=float)
-    if np.any(g <= 0) or np.any(m <= 0):
-        raise ValueError("gX and mX must be > 0")
-    return (_positive(y, "y_Psi") * m / (g * TEV)) ** 2
+    g = validate.real_array(gX, "gX", 0.0, lo_open=True)
+    m = validate.real_array(mX, "mX (GeV)", 0.0, lo_open=True)
+    with np.errstate(over="ignore"):
+        out = (_positive(y, "y_Psi") * m / (g * TEV)) ** 2
+    return validate.finite(out, "Delta", "g_X too small or m_X too large for a finite tuning")
 
 
 # ------------------------------------------------------------------------------------------------
 # The plane
 # ------------------------------------------------------------------------------------------------
-def _curve(channel, dataset, m, alphas, b_inv, options):
-    """gX_max of one (channel, dataset) on grid m; NaN outside the kinematic or data range."""
+def _curve(channel, dataset, m, alphas, b_inv, options, cov_scale=1.0):
+    """gX_max of one (channel, dataset) on grid m; NaN outside the kinematic or data range.
+
+    Also its 68% form-factor band (`physics.pheno.limits.limit_band`): returns (gX_max, BR_limit, dataset, cl, band)
+    with band = {"lo", "hi" (NaN outside the range, and everywhere without a covariance), "available", "note"}.
+    """
     lo, hi = rates.mass_range(channel)
     out = np.full(m.shape, np.nan)
     brl = np.full(m.shape, np.nan)
+    band = {"lo": np.full(m.shape, np.nan), "hi": np.full(m.shape, np.nan), "available": False, "note": "",
+            "fit": None}
     inside = (m > lo) & (m < hi)
     if not np.any(inside):
-        return out, brl, None, None
+        return out, brl, None, None, band
     mi = m[inside]
     if isinstance(b_inv, str):  # "model": exactly physics.pheno.limits.coupling_limit with Eq. (3.28)
         r = limits.coupling_limit(channel, mi, alphas, dataset, out_of_range="nan", **options)
@@ -222,23 +229,50 @@ def _curve(channel, dataset, m, alphas, b_inv, options):
                                   **options)
         g = r["gX_max"] / np.sqrt(b_inv)
     out[inside], brl[inside] = g, r["BR_limit"]
-    return out, brl, r["dataset"], r["cl"]
+    if g is not None:
+        b = limits.limit_band(channel, mi, g, cov_scale, options.get("ff_fit"))
+        band["lo"][inside], band["hi"][inside] = b["lo"], b["hi"]
+        band["available"], band["note"], band["fit"] = b["available"], b["note"], b["fit"]
+    return out, brl, r["dataset"], r["cl"], band
+
+
+def _envelope(curves) -> np.ndarray:
+    """Pointwise minimum of several curves, NaN where all are NaN (the strongest limit)."""
+    stack = np.vstack(curves)
+    with np.errstate(invalid="ignore"):
+        return np.where(np.all(np.isnan(stack), axis=0), np.nan,
+                        np.nanmin(np.where(np.isnan(stack), np.inf, stack), axis=0))
+
+
+def _band_note(bands: dict) -> str:
+    """One text for the band of a curve: its form-factor fits, or why there is none."""
+    notes = list(dict.fromkeys(b["note"] for b in bands.values() if b["note"]))
+    if not notes:
+        return "no band (channel closed on this grid)"
+    if not any(b["fit"] for b in bands.values()):
+        return " | ".join(notes) + " (band = curve)"
+    return ("68% band from the form-factor covariance, other inputs fixed: " if any(b["available"] for b in bands.values())
+            else "no band: ") + " | ".join(notes)
 
 
 def summary_plane(alphas=TAU_MODEL, mX_min: float = 0.01, mX_max: float = 10.0, n: int = 500, *,
                   datasets: dict | None = None, b_invisible="model", y_direct=Y_DIRECT,
                   m_psi_min: float = M_PSI_DIRECT, deltas=DELTAS, y_naturalness: float = Y_PERTURBATIVE,
-                  **options) -> dict:
+                  cov_scale: float = 1.0, **options) -> dict:
     """All curves of Fig. 3 for the U(1)_X `alphas` on n log-spaced masses in [mX_min, mX_max] (GeV).
 
     datasets: {channel: dataset} overrides of `physics.pheno.limits.DATASETS` (e.g. {"KL->pi0X": "koto_2021_rescaled"}).
-    b_invisible: "model" (Eq. 3.28 generalised; alpha_B must be 0) or a constant B(X -> E_miss) in (0, 1].
+    b_invisible: "model" (Eq. 3.28 generalised, with X -> hadrons for alpha_B != 0) or a constant B(X -> E_miss) in (0, 1].
     options: passed to `physics.pheno.rates.branching_ratio` (g_scheme, mt_scheme, ff_fit, ckm, kl_form_factor).
 
     Returns a dict with
       "mX_GeV" (grid), "model", "traces" {"XWW", "XYY"} (Fractions, Eq. 3.2), "B_invisible" (array or None),
       "channels": {name: {"mX_GeV", "gX_max" (NaN outside range), "BR_limit", "direction": "upper", "label",
-                          "colour", "datasets", "cl", "members" (per sub-channel gX_max, Belle only)}},
+                          "colour", "datasets", "cl", "members" (per sub-channel gX_max, Belle only),
+                          "gX_max_lo", "gX_max_hi" (68% band from the form-factor covariance, other inputs fixed,
+                          `physics.pheno.limits.limit_band`; cov_scale multiplies the covariance; NaN where the fit
+                          has no covariance, e.g. CLEO D -> pi; equal to gX_max for L3, which has no form factor),
+                          "band_available", "band_note"}},
       "projections": {name: same layout}, "missing_projections": [text],
       "direct": {"y=1", "y=sqrt(4pi)": {"mX_GeV", "gX", "y", "m_psi_min_GeV", "direction": "upper"}},
       "naturalness": {"Delta=100", "Delta=1000": {"mX_GeV", "gX", "y", "delta", "direction": "lower"}},
@@ -274,10 +308,11 @@ def summary_plane(alphas=TAU_MODEL, mX_min: float = 0.01, mX_max: float = 10.0, 
         return out
     b_inv = b_invisible
     if isinstance(b_invisible, str):
-        invisible_fraction(m, a, b_invisible)  # validates: alpha_B = 0 (then alpha_B+L != 0 implies a lepton charge)
-        out["B_invisible"] = rates.invisible_branching(m, a)
+        out["B_invisible"] = invisible_fraction(m, a, b_invisible)
         out["notes"].append("B(X -> E_miss) from Eq. (3.28), generalised to the lepton charges of the model "
-                            "(X -> nu nubar invisible, X -> l+ l- visible above 2 m_l).")
+                            "(X -> nu nubar invisible, X -> l+ l- visible above 2 m_l)"
+                            + (" and to X -> hadrons (visible; VMD fit of arXiv:1801.04847 below 2 GeV, perturbative "
+                               "quarks above)." if a.alpha_B != 0 else "."))
     else:
         b_inv = invisible_fraction(1.0, a, b_invisible)
         out["B_invisible"] = np.full(m.shape, b_inv)
@@ -286,27 +321,32 @@ def summary_plane(alphas=TAU_MODEL, mX_min: float = 0.01, mX_max: float = 10.0, 
         out["notes"].append("X couples to light leptons or quarks at tree level: visible-decay and other "
                             "tree-level bounds (not part of Fig. 3) are not included.")
     for name, spec in FIG3_CHANNELS.items():
-        members, brls, descs, cls = {}, {}, [], []
+        members, brls, descs, cls, bands = {}, {}, [], [], {}
         for ch, ds0 in zip(spec["channels"], spec["datasets"]):
             ds = ds_over.get(ch, ds0)
-            g, brl, desc, cl = _curve(ch, ds, m, a, b_inv, options)
-            members[ch], brls[ch] = g, brl
+            g, brl, desc, cl, band = _curve(ch, ds, m, a, b_inv, options, cov_scale)
+            members[ch], brls[ch], bands[ch] = g, brl, band
             if desc:
                 descs.append(desc)
                 cls.append(cl)
-        stack = np.vstack(list(members.values()))
-        with np.errstate(invalid="ignore"):
-            g = np.where(np.all(np.isnan(stack), axis=0), np.nan, np.nanmin(np.where(np.isnan(stack), np.inf, stack),
-                                                                               axis=0))
+        g = _envelope(list(members.values()))
+        # the band of the strongest-of-several curve (Belle): the strongest of the members' band edges, i.e. all
+        # member rates moved to their 68% edges together
+        lo = _envelope([b["lo"] for b in bands.values()])
+        hi = _envelope([b["hi"] for b in bands.values()])
+        avail = [b["available"] for ch, b in bands.items() if b["note"]]
         out["channels"][name] = {"mX_GeV": m, "gX_max": g, "direction": "upper", "label": spec["label"],
                                  "colour": spec["colour"], "channel": list(spec["channels"]),
                                  "datasets": descs, "cl": cls, "members": members if len(members) > 1 else {},
-                                 "BR_limit": brls if len(brls) > 1 else brls[spec["channels"][0]]}
+                                 "BR_limit": brls if len(brls) > 1 else brls[spec["channels"][0]],
+                                 "gX_max_lo": lo, "gX_max_hi": hi, "band_available": bool(avail) and all(avail),
+                                 "band_note": _band_note(bands)}
     for name, spec in PROJECTIONS.items():
-        g, brl, desc, cl = _curve(spec["channel"], spec["dataset"], m, a, b_inv, options)
+        g, brl, desc, cl, band = _curve(spec["channel"], spec["dataset"], m, a, b_inv, options, cov_scale)
         out["projections"][name] = {"mX_GeV": m, "gX_max": g, "BR_limit": brl, "direction": "upper",
                                     "label": spec["label"], "colour": spec["colour"], "channel": [spec["channel"]],
-                                    "datasets": [desc], "cl": [cl]}
+                                    "datasets": [desc], "cl": [cl], "gX_max_lo": band["lo"], "gX_max_hi": band["hi"],
+                                    "band_available": band["available"], "band_note": _band_note({0: band})}
     for y in ys:
         key = "y=1" if y == 1 else ("y=sqrt(4pi)" if y == Y_PERTURBATIVE else f"y={y:g}")
         out["direct"][key] = {"mX_GeV": m, "gX": direct_search_line(m, y, m_psi_min), "y": y,

@@ -22,7 +22,9 @@ import numpy as np
 
 from physics.pheno import eft
 from physics.pheno import form_factors as FF
+from physics.pheno import hadrons
 from physics import inputs as I
+from physics import validate
 from physics.model.charges import ChargeAssignment
 
 #: The channels by name: decaying particle, final meson, form factor, transition, isospin factor (rate).
@@ -66,11 +68,11 @@ def mass_range(channel: str) -> tuple[float, float]:
 
 
 def _check_mass(channel: str, mX):
-    m = np.asarray(mX, dtype=float)
+    """m_X in [physics.validate.MX_MIN_GEV, endpoint) GeV: the declared domain (ValueError naming the range)."""
     lo, hi = mass_range(channel)
-    if m.size == 0 or not np.all(np.isfinite(m)) or np.any(m <= lo) or np.any(m >= hi):
-        raise ValueError(f"m_X for {channel} must lie in the open interval ({lo}, {hi:.6g}) GeV, got {mX}")
-    return m
+    end = "m_Z" if channel == "Z->gammaX" else "m_P - m_P'"
+    return validate.mass(mX, f"m_X for {channel} (GeV)", hi, where=f"{hi:.6g} GeV = {end}, the kinematic endpoint",
+                         array=True)
 
 
 def kallen(a, b, c):
@@ -89,17 +91,13 @@ def _couplings(gX, alphas, gA):
     if gA is not None:
         if gX is not None or alphas is not None:
             raise ValueError("give either gA (= g_X A_XWW^SM, model independent) or gX with alphas, not both")
-        a = np.asarray(gA, dtype=float)
-        if not np.all(np.isfinite(a)):
-            raise ValueError(f"gA must be finite, got {gA}")
+        a = validate.coupling_product(gA, "gA = g_X A_XWW^SM", array=True)
         return a, -a  # A_XYY = -A_XWW assumed (Eq. 3.2)
     if gX is None or alphas is None:
         raise ValueError("need gA, or gX together with alphas (a ChargeAssignment)")
     if not isinstance(alphas, ChargeAssignment):
         raise ValueError(f"alphas must be a physics.model.charges.ChargeAssignment, got {type(alphas).__name__}")
-    g = np.asarray(gX, dtype=float)
-    if not np.all(np.isfinite(g)) or np.any(g < 0):
-        raise ValueError(f"gX must be finite and >= 0, got {gX}")
+    g = validate.coupling(gX, "gX", array=True)  # 0 <= g_X <= sqrt(4 pi)
     t = eft.traces(alphas)
     return g * float(t["XWW"]), g * float(t["XYY"])
 
@@ -158,6 +156,7 @@ def branching_ratio(channel: str, mX, gX=None, alphas=None, gA=None, **options) 
     else:
         w = width_meson(channel, mX, gWW, **options)
         br = w * I.MESON_LIFETIME[c["P"]] / I.HBAR_GEV_S
+    validate.finite(br, f"BR({channel})")  # never a silent NaN or inf (issue #16)
     return {"BR": br, "width_GeV": w}
 
 
@@ -167,18 +166,31 @@ def branching_ratio(channel: str, mX, gX=None, alphas=None, gA=None, **options) 
 _LEPTON_MASS = {"e": I.M_E, "mu": I.M_MU, "tau": I.M_TAU}
 
 
+def _check_positive_mass(mX):
+    return validate.real_array(mX, "m_X (GeV)", 0.0, lo_open=True)
+
+
+def _scalar(out):
+    return out if np.ndim(out) else float(out)
+
+
 def invisible_branching(mX, alphas: ChargeAssignment):
     """B(X -> E_miss) for a vector coupled to lepton numbers, Eq. (3.28) generalised to several flavours.
 
     Gamma(X -> nu_i nubar_i) = a_i^2 g_X^2 m_X/(24 pi) (left-handed nu only) and Gamma(X -> l_i l_i) =
     a_i^2 g_X^2 m_X/(12 pi) beta_i (1 + 2 m_i^2/m_X^2) for m_X >= 2 m_i; for the tau model this is Eq. (3.28):
-    1 below 2 m_tau, -> 1/3 for m_X >> m_tau.  Models with alpha_B != 0 (hadronic X decays) are not covered.
+    1 below 2 m_tau, -> 1/3 for m_X >> m_tau.
+
+    Models with alpha_B != 0 also decay to hadrons: Gamma(X -> hadrons) = alpha_B^2 g_X^2 m_X/(12 pi) R_B(m_X), the
+    baryon-number current in the data-driven VMD model of arXiv:1801.04847 below 2 GeV and perturbative quarks
+    above (`physics.pheno.hadrons`); hadronic final states are visible.  Where no decay is open at tree level (a
+    quark-only X below the pi0 gamma threshold) X escapes: B = 1.  For alpha_B = 0 the code path is the lepton-only
+    Eq. (3.28) above, unchanged.
     """
     if not isinstance(alphas, ChargeAssignment):
         raise ValueError(f"alphas must be a ChargeAssignment, got {type(alphas).__name__}")
     if alphas.alpha_B != 0:
-        raise ValueError("invisible_branching covers lepton-number models only (alpha_B = 0); "
-                         f"got alpha_B = {alphas.alpha_B}")
+        return _scalar(hadrons.widths(_check_positive_mass(mX), alphas)["B_invisible"])
     a2 = {f: float(a) ** 2 for f, a in alphas.lepton.items()}
     if sum(a2.values()) == 0:
         raise ValueError("all lepton charges vanish: X has no tree-level decays in this model")
@@ -195,3 +207,60 @@ def invisible_branching(mX, alphas: ChargeAssignment):
         tot = tot + np.where(open_, 2 * w * np.sqrt(np.clip(1 - 4 * r, 0, None)) * (1 + 2 * r), 0.0)
     out = inv / tot
     return out if out.ndim else float(out)
+
+
+# ------------------------------------------------------------------------------------------------
+# Form-factor (theory) uncertainty of the rates (issue 13)
+# ------------------------------------------------------------------------------------------------
+def form_factor_band(channel: str, mX, ff_fit: str | None = None) -> dict:
+    """The channel's form factor at q^2 = m_X^2 with its 1-sigma error from the fit's covariance
+    (`physics.pheno.form_factors.form_factor_uncertainty`); Z -> gamma X has no hadronic input (sigma = 0)."""
+    c = _check_channel(channel)
+    m = _check_mass(channel, mX)
+    if c["kind"] == "Z":
+        return {"value": np.ones_like(m), "sigma": np.zeros_like(m), "available": True,
+                "note": "no form factor (Eqs. 3.13-3.14): no hadronic uncertainty"}
+    return FF.form_factor_uncertainty(c["ff"], m**2, ff_fit)
+
+
+def branching_ratio_interval(channel: str, mX, gX=None, alphas=None, gA=None, cov_scale: float = 1.0,
+                             **options) -> dict:
+    """BR and its 68% form-factor interval [BR (1 - s/F)^2, BR (1 + s/F)^2] (BR is proportional to F^2, F Gaussian).
+
+    cov_scale multiplies the covariance (s -> s sqrt(cov_scale)); a fit without a published covariance
+    (form_factors.NO_COVARIANCE) gives NaN bounds and available = False.  Returns BR, BR_low, BR_high, available, note.
+    """
+    if not (isinstance(cov_scale, (int, float)) and math.isfinite(cov_scale) and cov_scale >= 0):
+        raise ValueError(f"cov_scale must be a finite number >= 0, got {cov_scale!r}")
+    out = branching_ratio(channel, mX, gX=gX, alphas=alphas, gA=gA, **options)
+    band = form_factor_band(channel, mX, options.get("ff_fit"))
+    r = math.sqrt(cov_scale) * band["sigma"] / band["value"]
+    lo = out["BR"] * np.clip(1 - r, 0, None) ** 2
+    hi = out["BR"] * (1 + r) ** 2
+    return {"BR": out["BR"], "BR_low": lo, "BR_high": hi, "available": bool(band["available"]), "note": band["note"]}
+
+
+def equivalence_theorem_check(channel: str, mX, ff_fit: str | None = None) -> dict:
+    """Size of the terms the Goldstone-equivalence rate (Eq. 3.10) neglects, for P -> V X (issue 13).
+
+    Stated effective vertex: g_xi X_mu (s-bar gamma^mu P_L b), i.e. Eq. (3.5) with d_mu xi/m_X -> X_mu.  With the
+    helicity amplitudes of B -> V (BSZ arXiv:1503.05534 Eq. (13) conventions; q^2 = m_X^2)
+        H_t = 2 m_B |k| A_0 / m_X,  H_0 = 8 m_B m_V A_12 / m_X,  H_+- = (m_B + m_V) A_1 -+ 2 m_B |k| V / (m_B + m_V),
+    Gamma = |g_xi|^2 |k| / (32 pi m_B^2) sum_lambda |H_lambda|^2; H_t alone gives Eq. (3.10) exactly (the Goldstone
+    mode), the physical vector has lambda = 0, +, -.  Returns the ratios to the Eq. (3.10) rate: 'longitudinal'
+    (|H_0|^2/|H_t|^2), 'transverse' ((|H_+|^2 + |H_-|^2)/|H_t|^2), 'total' (their sum) and m_X^2/m_B^2.
+    """
+    c = _check_channel(channel)
+    if c["kind"] != "V":
+        raise ValueError(f"equivalence_theorem_check is for the vector-meson channels, got {channel!r}")
+    m = _check_mass(channel, mX)
+    fit = FF.DEFAULT_FIT[c["ff"]] if ff_fit is None else ff_fit
+    f = FF.vector_form_factors(c["ff"], m**2, fit)
+    mB, mV = I.MESON_MASS[c["P"]], I.MESON_MASS[c["F"]]
+    k = momentum(mB, mV, m)
+    Ht = 2 * mB * k * f["A0"] / m
+    H0 = 8 * mB * mV * f["A12"] / m
+    Hp = (mB + mV) * f["A1"] - 2 * mB * k * f["V"] / (mB + mV)
+    Hm = (mB + mV) * f["A1"] + 2 * mB * k * f["V"] / (mB + mV)
+    lon, tra = H0**2 / Ht**2, (Hp**2 + Hm**2) / Ht**2
+    return {"longitudinal": lon, "transverse": tra, "total": lon + tra, "mX2_over_mB2": m**2 / mB**2, "fit": fit}

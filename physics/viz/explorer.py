@@ -91,6 +91,26 @@ def _f(x, spec=".3g") -> str:
     return "—" if x is None else format(x, spec)
 
 
+def _sci(x, decimals: int = 3) -> str:
+    """A rate or coupling for a table: LaTeX power of ten (never e-notation), '—' for None."""
+    from physics.viz.display import sci
+
+    return "—" if x is None else sci(x, decimals)
+
+
+def model_text(name: str) -> str:
+    """A benchmark's name ('L_tau', 'B-3L_tau', 'L_mu-L_tau') as inline math; other names unchanged."""
+    from physics.viz.display import charge_tex, prettify
+
+    return charge_tex(name) if name in BENCHMARKS else prettify(name)
+
+
+def alphas_text(alphas: dict) -> str:
+    """{'B': 1, 'tau': -3} -> '$\\alpha_B=1$, $\\alpha_\\tau=-3$'."""
+    tex = {"B": "B", "e": "e", "mu": r"\mu", "tau": r"\tau"}
+    return ", ".join(f"$\\alpha_{{{tex.get(k, k)}}}={v}$" for k, v in alphas.items())
+
+
 def summary_rows(results: dict) -> list[list]:
     """One row per explore result: model, alpha_B+L, traces, anomalies, Witten, criteria, X_S, naturalness, viable."""
     rows = []
@@ -98,7 +118,7 @@ def summary_rows(results: dict) -> list[list]:
         t = r["anomalies"]["total"]
         crit = r["criteria"]
         viable = r["viable"]
-        rows.append([name, str(r["alpha_BL"]), f"{r['traces']['A_XWW_SM']}, {r['traces']['A_XYY_SM']}",
+        rows.append([model_text(name), str(r["alpha_BL"]), f"{r['traces']['A_XWW_SM']}, {r['traces']['A_XYY_SM']}",
                      "✓" if all(v == 0 for v in t.values()) else ", ".join(f"({k}) {v}" for k, v in t.items() if v),
                      "✓" if r["witten_ok"] else "✗",
                      "—" if crit is None else ("✓" if crit["all_ok"] else "✗ " + ",".join(
@@ -110,15 +130,18 @@ def summary_rows(results: dict) -> list[list]:
     return rows
 
 
-SUMMARY_HEADERS = ["model", "α_B+L", "A_XWW^SM, A_XYY^SM", "(2.2)–(2.6) left", "Witten", "criteria (i)–(iii)",
-                   "X_S", "naturalness bound [TeV]", "viable m_X ranges [GeV]"]
+SUMMARY_HEADERS = ["model", r"$\alpha_{B+L}$", r"$\mathcal A^{\rm SM}_{XWW}$, $\mathcal A^{\rm SM}_{XYY}$",
+                   "(2.2)–(2.6) left", "Witten", "criteria (i)–(iii)", r"$\mathcal X_{\mathcal S}$",
+                   "naturalness bound [TeV]", r"viable $m_X$ ranges [GeV]"]
 
 
 def channel_rows(results: dict, key: str) -> list[list]:
     """Rows channel x model of result[key] ('BR', 'BR_Emiss' or 'gX_max'); '—' where closed or skipped."""
+    from physics.viz.display import decay_tex
+
     rows = []
     for ch in rates.CHANNELS:
-        rows.append([ch] + [_f(r[key].get(ch), ".3e") for r in results.values()])
+        rows.append([decay_tex(ch)] + [_sci(r[key].get(ch)) for r in results.values()])
     return rows
 
 
@@ -159,7 +182,7 @@ def widget(initial: str = "L_tau"):
             display(markdown_table(SUMMARY_HEADERS, summary_rows({r["model"]: r})))
             print("\n".join(r["suggestions"]["text"] + r["notes"]))
             display(markdown_table(["channel", "BR", "g_X max"],
-                                   [[ch, _f(r["BR"].get(ch), ".3e"), _f(r["gX_max"].get(ch), ".3e")]
+                                   [[ch, _sci(r["BR"].get(ch)), _sci(r["gX_max"].get(ch))]
                                     for ch in rates.CHANNELS]))
             if r["plane"] is not None and r["plane"]["channels"]:
                 fig, ax = plt.subplots(figsize=(7, 6))

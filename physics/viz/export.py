@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,10 +39,14 @@ class Table:
     inputs: str
     source: str
     columns: dict = field(default_factory=dict)
+    band: str = ""  # what the *_lo/*_hi columns are (theory band), written as a '# band:' header line when given
 
     def meta(self) -> dict:
-        return {"what": self.what, "figure": self.figure, "units": self.units, "model": self.model,
-                "inputs": self.inputs, "source data": self.source, "book version": BOOK, "paper": PAPER}
+        out = {"what": self.what, "figure": self.figure, "units": self.units, "model": self.model,
+               "inputs": self.inputs, "source data": self.source}
+        if self.band:
+            out["band"] = self.band
+        return out | {"book version": BOOK, "paper": PAPER}
 
 
 def _cell(v) -> str:
@@ -117,11 +122,18 @@ def fig1_tables(curves: dict | None = None, n: int = 500) -> list[Table]:
         for k, cv in enumerate(c[panel]):
             cols[f"gA_max_{k + 1}"] = cv["gA_max"]
             src.append(f"gA_max_{k + 1} = {cv['label']} [{cv['status']}] from {cv['dataset']}")
+        for k, cv in enumerate(c[panel]):  # the 68% form-factor band of each curve (beyond the paper)
+            if "gA_max_lo" in cv:
+                cols[f"gA_max_{k + 1}_lo"], cols[f"gA_max_{k + 1}_hi"] = cv["gA_max_lo"], cv["gA_max_hi"]
+        notes = list(dict.fromkeys(cv["band_note"] for cv in c[panel] if "band_note" in cv))
+        band = ("gA_max_<k>_lo, gA_max_<k>_hi: 68% band of gA_max_<k> from the form-factor covariance of "
+                + " | ".join(notes) + ", other inputs fixed (the limit scales as 1/sqrt(rate); beyond the paper)"
+                if notes else "")
         out.append(Table(name, f"upper limits on g_X A_XWW^SM from {ch} (90% CL), model independent",
                          f"Fig. 1 {panel} (Sec. 3.2.2, chapter sec-3-2)", "mX_GeV in GeV; gA_max dimensionless",
                          "any U(1)_X (limit on g_X A_XWW^SM; A_XYY^SM = -A_XWW^SM)",
                          f"physics.pheno.limits.fig1_curves(n={len(cols['mX_GeV'])}); rates of Eq. (3.9)",
-                         "; ".join(src) + " (data/limits/README.md)", cols))
+                         "; ".join(src) + " (data/limits/README.md)", cols, band))
     return out
 
 
@@ -194,7 +206,7 @@ def plane_tables(pl: dict, stem: str, figure: str, model_text: str) -> list[Tabl
     m = pl["mX_GeV"]
     inputs = (f"physics.pheno.plane.summary_plane: {m.size} log-spaced m_X in [{m[0]:g}, {m[-1]:g}] GeV; B(X -> E_miss) "
               + ("Eq. (3.28)" if not pl["notes"] or "assumed" not in " ".join(pl["notes"]) else "assumed constant"))
-    cols, src = {"mX_GeV": m}, []
+    cols, src, bands = {"mX_GeV": m}, [], []
     for k, c in pl["channels"].items():
         col = "gX_max_" + k.replace(" ", "_")
         cols[col] = c["gX_max"]
@@ -203,21 +215,41 @@ def plane_tables(pl: dict, stem: str, figure: str, model_text: str) -> list[Tabl
         cols[f"gX_direct_{k}"] = d["gX"]
     for k, d in pl["naturalness"].items():
         cols[f"gX_naturalness_{k}"] = d["gX"]
+    for k, c in pl["channels"].items():  # the 68% form-factor band of each limit (beyond the paper)
+        if "gX_max_lo" in c:
+            col = "gX_max_" + k.replace(" ", "_")
+            cols[f"{col}_lo"], cols[f"{col}_hi"] = c["gX_max_lo"], c["gX_max_hi"]
+            bands.append(f"{col}: {c['band_note'].removeprefix(_BAND_PREFIX)}")
     what = ("upper limits on g_X (gX_max_*: 90% CL, L3 95% CL; gX_direct_*: m_Psi > 100 GeV) and lower limits "
             "(gX_naturalness_*: finite naturalness, y_Psi = sqrt(4 pi))")
     if not pl["channels"]:
         what += "; " + " ".join(pl["notes"])
+    band = (_BAND_HEAD.format(col="gX_max") + " || ".join(bands)) if bands else ""
     out = [Table(f"{stem}_upper.csv", what, figure, "mX_GeV in GeV; g_X dimensionless", model_text, inputs,
-                 " | ".join(src) or "none (no WZ-induced channel)", cols)]
+                 " | ".join(src) or "none (no WZ-induced channel)", cols, band)]
     if pl["projections"]:
-        pc, ps = {"mX_GeV": m}, []
+        pc, ps, pb = {"mX_GeV": m}, [], []
         for k, c in pl["projections"].items():
             col = "gX_proj_" + k.replace(" ", "_").replace("(", "").replace(")", "").replace(".", "")
             pc[col] = c["gX_max"]
             ps.append(f"{col}: {'; '.join(c['datasets'])}")
+        for k, c in pl["projections"].items():
+            if "gX_max_lo" in c:
+                col = "gX_proj_" + k.replace(" ", "_").replace("(", "").replace(")", "").replace(".", "")
+                pc[f"{col}_lo"], pc[f"{col}_hi"] = c["gX_max_lo"], c["gX_max_hi"]
+                pb.append(f"{col}: {c['band_note'].removeprefix(_BAND_PREFIX)}")
         out.append(Table(f"{stem}_lower.csv", "projected upper limits on g_X (lower panel)", figure,
-                         "mX_GeV in GeV; g_X dimensionless", model_text, inputs, " | ".join(ps), pc))
+                         "mX_GeV in GeV; g_X dimensionless", model_text, inputs, " | ".join(ps), pc,
+                         (_BAND_HEAD.format(col="gX_proj") + " || ".join(pb)) if pb else ""))
     return out
+
+
+_BAND_PREFIX = "68% band from the form-factor covariance, other inputs fixed: "  # of summary_plane's band_note
+#: The '# band:' header of the plane CSVs (the per-column fits follow it).
+_BAND_HEAD = ("{col}_<name>_lo, {col}_<name>_hi: 68% band of {col}_<name> from the form-factor covariance of the fit "
+              "named below, other inputs fixed (a limit on g_X scales as 1/sqrt(rate); physics.pheno.limits.limit_band; "
+              "beyond the paper); empty where the fit has no published covariance; equal to the limit where there is "
+              "no form factor (Z -> gamma X). ")
 
 
 def fig3_tables(pl: dict | None = None) -> list[Table]:
@@ -255,30 +287,49 @@ def save_figure(fig, outdir, stem: str) -> list[Path]:
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
     paths = [out / f"{stem}.pdf", out / f"{stem}.png"]
+    from physics.viz.display import unicode_log_ticks
+
+    unicode_log_ticks(fig)
     fig.savefig(paths[0], metadata={"CreationDate": None, "Producer": None, "Creator": BOOK}, bbox_inches="tight")
     fig.savefig(paths[1], metadata={"Software": None}, dpi=150, bbox_inches="tight")
+    _quantize_png(paths[1])
     return paths
 
 
-def plane_figure(pl: dict, panel: str = "upper", best_fit: dict | None = None):
-    """A matplotlib figure of one panel of a plane (`physics.viz.plane.plot_fig3`), legend below."""
+def _quantize_png(path: Path) -> None:
+    """Re-save a line-art PNG with a 256-colour palette (Pillow, a matplotlib dependency): the same picture to the eye,
+    about a third of the bytes; deterministic (no dithering, no metadata)."""
+    from PIL import Image
+
+    with Image.open(path) as im:
+        pal = im.convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    pal.save(path, optimize=True)
+
+
+def plane_figure(pl: dict, panel: str = "upper", best_fit: dict | None = None, bands: bool = True):
+    """A matplotlib figure of one panel of a plane (`physics.viz.plane.plot_fig3`), legend below; bands: the 68%
+    form-factor bands of the limits (light, under the lines)."""
     import matplotlib.pyplot as plt
 
     from physics.viz import plane
 
-    fig, ax = plt.subplots(figsize=(7.6, 7.4))
-    plane.plot_fig3(ax, pl, panel, best_fit)
-    ax.legend(fontsize=7.6, loc="upper center", bbox_to_anchor=(0.5, -0.11), ncol=2)
+    fig, ax = plt.subplots(figsize=(6.4, 10.6))
+    plane.plot_fig3(ax, pl, panel, best_fit, bands=bands)
+    handles, labels = ax.get_legend_handles_labels()
+    labels = [re.sub(r"\s*\[[0-9,]+\]", "", x) for x in labels]  # the paper's reference numbers: in the caption
+    ax.legend(handles, labels, fontsize=10, loc="upper center", bbox_to_anchor=(0.5, -0.09), ncol=1)
     if not pl["channels"]:
         ax.text(0.5, 0.5, "α_B+L = 0: no WZ-induced bounds", transform=ax.transAxes, ha="center")
     fig.tight_layout()
     return fig
 
 
-def fig1_figure(curves: dict | None = None):
+def fig1_figure(curves: dict | None = None, bands: bool = True):
     """Fig. 1 (both panels): upper limits on g_X A_XWW^SM from NA62 K+ -> pi+ X and KOTO K_L -> pi0 X.
 
     Curves from physics.pheno.limits.fig1_curves; line styles say what each curve is (data, cross-check, approximation).
+    bands: each curve's 68% form-factor band (gA_max_lo .. gA_max_hi) shaded lightly under it; the panel states its
+    largest relative half-width (K -> pi: a few per mille, thinner than the lines).
     """
     import matplotlib.pyplot as plt
 
@@ -287,18 +338,31 @@ def fig1_figure(curves: dict | None = None):
     curves = limits.fig1_curves(500) if curves is None else curves
     style = {"data": dict(color="tab:blue", lw=1.8), "cross-check": dict(color="0.45", lw=1.2, ls="-."),
              "approximation": dict(color="tab:blue", lw=1.2, ls="--")}
-    fig, axes = plt.subplots(1, 2, figsize=(10, 4.2), sharey=True)
+    # short legend entries (the caption and the CSV header carry the full provenance of each curve)
+    short = {"left": ["NA62 2016–2022", r"NA62 $\pi^0\to$ inv. recast", "2016–2022 recast (cross-check)"],
+             "right": ["KOTO 2015 data", "rescaled to 2021 (approx.)"]}
+    # panels stacked (left panel on top) so that each is as wide as the text column, also on a phone
+    fig, axes = plt.subplots(2, 1, figsize=(6.4, 8.4), sharex=True)
     for ax, panel, title in ((axes[0], "left", r"$K^+\to\pi^+X$"), (axes[1], "right", r"$K_L\to\pi^0X$")):
         for i, cv in enumerate(curves[panel]):
             kw = dict(style[cv["status"]])
             if panel == "left" and i == 1:
                 kw["ls"] = ":"
-            ax.loglog(cv["mX"] * 1e3, cv["gA_max"], label=cv["label"], **kw)
+            label = short[panel][i] if i < len(short[panel]) else cv["label"]
+            if bands and cv.get("band_available") and "gA_max_lo" in cv:
+                ax.fill_between(cv["mX"] * 1e3, cv["gA_max_lo"], cv["gA_max_hi"], color=kw["color"], alpha=0.25,
+                                lw=0, zorder=1.5)
+            ax.loglog(cv["mX"] * 1e3, cv["gA_max"], label=label, **kw)
+        widths = [np.nanmax(np.r_[cv["gA_max_hi"] / cv["gA_max"] - 1, 1 - cv["gA_max_lo"] / cv["gA_max"]])
+                  for cv in curves[panel] if bands and cv.get("band_available") and "gA_max_lo" in cv]
+        if widths:
+            ax.text(0.98, 0.03, f"shaded: 68% form-factor band, ≤ ±{100 * max(widths):.1f}%\n(thinner than the lines)",
+                    transform=ax.transAxes, ha="right", va="bottom", fontsize=9, color="0.3")
         ax.set_title(title)
-        ax.set_xlabel(r"$m_X$ [MeV]")
         ax.set_xlim(1, 300)
-        ax.legend(fontsize=7.5, loc="upper left")
-    axes[0].set_ylabel(r"upper limit on $g_X\mathcal{A}^{\rm SM}_{XWW}$ (90% CL)")
+        ax.set_ylabel(r"$g_X\mathcal{A}^{\rm SM}_{XWW}$ (90% CL)")
+        ax.legend(loc="upper left")
+    axes[1].set_xlabel(r"$m_X$ [MeV]")
     fig.tight_layout()
     return fig
 
@@ -311,7 +375,8 @@ def fig2_figure(d: dict | None = None):
     from physics.pheno import fit
 
     d = fit.fig2_data(n=300) if d is None else d
-    fig, (axl, axr) = plt.subplots(1, 2, figsize=(11.5, 4.8))
+    # panels stacked (left panel on top) so that each is as wide as the text column, also on a phone
+    fig, (axl, axr) = plt.subplots(2, 1, figsize=(6.4, 10.4), gridspec_kw={"height_ratios": [1.25, 1]})
     cb, cz = d["combined"], d["z_only"]
     lv = d["levels_2d"]
     axl.contourf(cb["u"], cb["v"], cb["delta"], levels=[0, *lv], colors=["#2ca02c", "#ffdf3f", "#ff9f3f"], alpha=0.85)
@@ -319,25 +384,26 @@ def fig2_figure(d: dict | None = None):
                 linestyles=["solid", "dashed", "dashdot"], linewidths=1.2)
     uu = np.array([cb["u"][0], cb["u"][-1]])
     for m in d["models"].values():
-        axl.plot(uu, m["slope"] * uu, color=m["colour"], lw=1.6, label=m["label"])
+        axl.plot(uu, m["slope"] * uu, color=m["colour"], lw=1.6,
+                 label=m["label"].replace("Ref. [23], as read here", "book's reading"))
         axl.plot(*m["best"], "o", color=m["colour"], ms=7, mec="k", zorder=5)
     axl.set_xlim(cb["u"][0], cb["u"][-1])
     axl.set_ylim(cb["v"][0], cb["v"][-1])
     axl.set_xlabel(r"$g_X\,\mathcal{A}^{\rm SM}_{XWW}$")
     axl.set_ylabel(r"$g_X\,\mathcal{A}^{\rm SM}_{XYY}$")
-    axl.legend(loc="upper left", fontsize=7.5, frameon=True, framealpha=0.9)
-    axl.set_title(r"combined fit (bands), $Z\to\gamma X$ only (grey)", fontsize=10)
+    axl.legend(loc="upper left", frameon=True, framealpha=0.9, fontsize=10)
+    axl.set_title(r"fit (bands), $Z\to\gamma X$ only (grey)")
     axr.plot(d["gX"], d["improvement_z"], "k-", label=r"$B\to K^{(*)}X$ + $Z\to\gamma X$")
     axr.plot(d["gX"], d["improvement_noz"], "k--", label=r"$B\to K^{(*)}X$ only")
     for n, y in zip((1, 2, 3), d["levels_1d"]):
         axr.axhline(y, color="0.5", ls="--", lw=1)
-        axr.text(d["gX"][2], y + 0.25, fr"{n}$\sigma$", color="0.4", fontsize=9)
+        axr.text(d["gX"][2], y + 0.25, fr"{n}$\sigma$", color="0.4", fontsize=11)
     axr.axhline(d["nu_line"], color="red", ls="--", lw=1.2, label=r"Belle II as $\nu\bar\nu$ (2.7$\sigma$)")
     axr.set_ylim(-2, 20)
     axr.set_xlim(d["gX"][0], d["gX"][-1])
     axr.set_xlabel(r"$g_X$ ($\tau$ flavour, $m_X=2.1$ GeV)")
     axr.set_ylabel(r"$\chi^2_{\rm SM}-\chi^2$")
-    axr.legend(loc="upper right", fontsize=8, frameon=True)
+    axr.legend(loc="upper right", frameon=True, fontsize=10)
     fig.tight_layout()
     return fig
 

@@ -26,10 +26,13 @@ def _mpl_label(text: str) -> str:
     return text
 
 
-def plot_fig3(ax, plane: dict, panel: str = "upper", best_fit: dict | None = None, ylim=(1e-7, 1e3)):
+def plot_fig3(ax, plane: dict, panel: str = "upper", best_fit: dict | None = None, ylim=(1e-7, 1e3),
+              bands: bool = True):
     """Draw one panel of Fig. 3 on a matplotlib Axes: 'upper' (current limits) or 'lower' (+ projections).
 
     Region above the strongest current limit: light gray (excluded); below the naturalness lines: gray bands.
+    bands: shade each channel's 68% form-factor band (gX_max_lo .. gX_max_hi of the plane) lightly in its colour,
+    under its line (upper panel; channels without a covariance get none).
     """
     if panel not in ("upper", "lower"):
         raise ValueError(f"panel must be 'upper' or 'lower', got {panel!r}")
@@ -54,6 +57,21 @@ def plot_fig3(ax, plane: dict, panel: str = "upper", best_fit: dict | None = Non
                 label=(f"LHC direct m_Ψ > {d['m_psi_min_GeV']:g} GeV, "
                        f"y_Ψ = {'1' if d['y'] == 1 else '√4π'}: g_X < line"))
     solid_alpha = 1.0 if panel == "upper" else 0.45
+    if bands and panel == "upper":  # 68% form-factor bands (physics.pheno.plane.summary_plane), light, under the lines
+        labelled = False
+        for c in plane["channels"].values():
+            lo, hi = c.get("gX_max_lo"), c.get("gX_max_hi")
+            if lo is None or hi is None or not c.get("band_available"):
+                continue
+            ok = ~(np.isnan(lo) | np.isnan(hi))
+            if not np.any(ok & (hi > lo)):
+                continue  # no form factor (L3): the band is the curve
+            ax.fill_between(m, np.where(ok, lo, np.nan), np.where(ok, hi, np.nan), where=ok, color=c["colour"],
+                            alpha=0.28, lw=0, zorder=1.5)
+            labelled = True
+        if labelled:  # one neutral legend entry for all bands
+            ax.fill_between([], [], [], color="0.55", alpha=0.35, lw=0,
+                            label="68% form-factor band of each limit (shaded in its colour)")
     for c in plane["channels"].values():
         ax.plot(m, c["gX_max"], color=c["colour"], lw=1.8, alpha=solid_alpha,
                 label=c["label"] if panel == "upper" else None)
@@ -98,10 +116,11 @@ def plot_fig3(ax, plane: dict, panel: str = "upper", best_fit: dict | None = Non
     return ax
 
 
-def plotly_fig3(plane: dict, best_fit: dict | None = None, ylim=(1e-7, 1e3)):
+def plotly_fig3(plane: dict, best_fit: dict | None = None, ylim=(1e-7, 1e3), bands: bool = True):
     """Interactive Fig. 3 (plotly): all current limits, projections (dashed, hidden at first), lines of Sec. 3.3.
 
     Hover shows the curve, m_X and g_X; log axes with zoom.  Needs plotly (imported here only).
+    bands: each channel's 68% form-factor band (gX_max_lo .. gX_max_hi of the plane) as a light filled trace.
     """
     import plotly.graph_objects as go  # noqa: PLC0415
 
@@ -116,6 +135,41 @@ def plotly_fig3(plane: dict, best_fit: dict | None = None, ylim=(1e-7, 1e3)):
                                  mode="lines", line={"color": colour, "dash": dash, "width": 2},
                                  hovertemplate=hover, visible=visible, legendgroup=group))
 
+    def shade(x, lower, upper, colour, opacity, name, group):
+        """A filled region between two curves (NaN gaps split it), drawn under the lines, without hover; as in
+        the static Fig. 3 (plot_fig3)."""
+        ok = ~(np.isnan(lower) | np.isnan(upper))
+        edges = np.flatnonzero(np.diff(np.r_[0, ok.astype(int), 0]))
+        for k, (i, j) in enumerate(zip(edges[::2], edges[1::2])):
+            xs = np.r_[x[i:j], x[i:j][::-1]]
+            ys = np.r_[upper[i:j], lower[i:j][::-1]]
+            fig.add_trace(go.Scatter(x=np.round(xs, 6), y=[float(f"{v:.5g}") for v in ys], mode="lines",
+                                     fill="toself", fillcolor=colour, opacity=opacity, line={"width": 0},
+                                     hoverinfo="skip", name=name, legendgroup=group, showlegend=k == 0))
+
+    # shaded regions first (under the curves): below each naturalness line (tuning worse than 1/Delta), and above
+    # the strongest current limit (excluded)
+    floor, ceiling = np.full_like(m, ylim[0], dtype=float), np.full_like(m, ylim[1], dtype=float)
+    for d in sorted(plane["naturalness"].values(), key=lambda d: d["delta"]):
+        shade(m, floor, np.asarray(d["gX"], dtype=float), GRAY, 0.16,
+              f"tuning worse than 1/{d['delta']:g} (below the line)", f"nat{d['delta']:g}")
+    shade(m, np.asarray(strongest_channel(plane)["gX_max"], dtype=float), ceiling, "#c8c8d8", 0.35,
+          "excluded by current limits", "excluded")
+    if bands:  # 68% form-factor band of each channel (filled, under its line; one legend entry for all)
+        first = len(fig.data)
+        every2 = np.unique(np.r_[np.arange(0, m.size, 2), m.size - 1])  # every second mass: half the bytes, same look
+        for c in plane["channels"].values():
+            lo, hi = c.get("gX_max_lo"), c.get("gX_max_hi")
+            if lo is None or hi is None or not c.get("band_available") or not np.any(np.asarray(hi) > np.asarray(lo)):
+                continue  # no covariance (CLEO) or no form factor (L3: band = curve)
+            shade(m[every2], np.asarray(lo, dtype=float)[every2], np.asarray(hi, dtype=float)[every2], c["colour"], 0.3,
+                  "68% form-factor bands", "ffband")
+        if len(fig.data) > first:  # one neutral legend entry (toggles every band: same legendgroup)
+            for tr in fig.data[first:]:
+                tr.showlegend = False
+            fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", fill="toself", fillcolor="#9a9a9a",
+                                     opacity=0.5, line={"width": 0}, hoverinfo="skip", legendgroup="ffband",
+                                     name="68% form-factor band of each limit (in its colour)", showlegend=True))
     for d in sorted(plane["naturalness"].values(), key=lambda d: d["delta"]):
         line(m, d["gX"], f"naturalness Δ={d['delta']:g} (g<sub>X</sub> ≳ line)", GRAY,
              "solid" if d["delta"] == 100 else "dash")

@@ -36,8 +36,8 @@ def plot_twodl_splitting(ax, vX: float, mA: float = 400.0, mB: float = 250.0, y_
     ax.set_yscale("symlog", linthresh=0.1)
     ax.set_xlabel(r"$|y_{AB}|$")
     ax.set_ylabel(r"$m_{B^+}-m_{B^0}$ [GeV]")
-    ax.set_title(rf"2DL model: $m_A={mA:.0f}$ GeV, $m_B={mB:.0f}$ GeV, $v_X={vX:.0f}$ GeV", fontsize=10)
-    ax.legend(fontsize=8, loc="lower left")
+    ax.set_title(rf"$m_A={mA:.0f}$ GeV, $m_B={mB:.0f}$ GeV, $v_X={vX:.0f}$ GeV", fontsize=11)
+    ax.legend(fontsize=10, loc="lower left")
     return {"y": y, **data}
 
 
