@@ -462,6 +462,18 @@ COUNT_KEYS = ("clipped_equations", "misbroken_equations", "scrolling_equations",
               "console_errors", "numbering", "pages_scrolling_sideways")
 
 
+JS_LECTURE = r"""() => ({
+  objectives: document.querySelectorAll('.admonition.learning-objectives').length,
+  summaries: document.querySelectorAll('.admonition.chapter-summary').length,
+  exercises: [...document.querySelectorAll('div.exercise')].map(e => (e.querySelector('.caption-number') || {}).textContent || ''),
+  solutions: document.querySelectorAll('div.solution').length,
+  solutions_hidden: [...document.querySelectorAll('div.solution')].filter(s => {
+    const title = s.querySelector(':scope > .admonition-title'), body = s.querySelector(':scope > section');
+    return s.classList.contains('toggle-hidden') && title && body &&
+           s.getBoundingClientRect().bottom < body.getBoundingClientRect().top + 5; }).length,
+})"""
+
+
 async def check_page(context, base: str, html_dir: Path, page: str, src_dir: Path, width: str,
                      shots: Path | None, server_log: list[tuple[str, int]]) -> dict:
     """Open one TOC page at one width and run every per-page check; returns that width's report entry.
@@ -574,6 +586,17 @@ async def check_page(context, base: str, html_dir: Path, page: str, src_dir: Pat
                                             f"expected {want.pattern.replace(chr(92), '')!r}")
             if rec["numbering"]:
                 fail(f"{len(rec['numbering'])} caption(s) not numbered as in the paper: {rec['numbering'][:4]}")
+
+        if laptop and page.startswith("notebooks/"):
+            # issue 18 (lecture kit): objectives, summary, >= 3 numbered exercises with hidden solutions
+            rec["lecture"] = lec = await pw_page.evaluate(JS_LECTURE)
+            if lec["objectives"] != 1 or lec["summaries"] != 1:
+                fail(f"lecture kit: {lec['objectives']} learning-objectives and {lec['summaries']} chapter-summary "
+                     "blocks (want 1 and 1)")
+            if len(lec["exercises"]) < 3 or not all(re.match(r"Exercise \d+", e) for e in lec["exercises"]):
+                fail(f"lecture kit: exercises {lec['exercises']} (want >= 3, numbered 'Exercise N')")
+            if lec["solutions"] < 3 or lec["solutions_hidden"] != lec["solutions"]:
+                fail(f"lecture kit: {lec['solutions_hidden']} of {lec['solutions']} solutions hidden (want all, >= 3)")
 
         rec["widgets"] = widgets = await pw_page.evaluate(JS_WIDGETS)
         if widgets["widget_views"] and (widgets["widget_views_unrendered"] or not widgets["widget_controls"]):

@@ -279,6 +279,6 @@ def test_built_html_book_numbers_cannot_be_confused():
                 if number in seen:
                     problems.append(f"{number} shown twice: {seen[number]} and {where}")
                 seen[number] = where
-            elif not re.fullmatch(r"\(B\.\d+\)|(Fig\.|Table) B\.\d+", number):
+            elif not re.fullmatch(r"\(B\.\d+\)|(Fig\.|Table) B\.\d+|Exercise \d+", number):
                 problems.append(f"{where} ({info['tag']}) shows {number!r}: not a paper label, so it must be B.n")
     assert not problems, "\n  ".join(["numbers that could be taken for the paper's:"] + problems)

@@ -307,3 +307,25 @@ def test_built_html_download_buttons(page):
         [c.source for c in src_cells], f"{href}: its code cells differ from those of {page}.md"
     if code:
         assert any(c.get("outputs") for c in code), f"{href} has no outputs (not the executed notebook)"
+
+
+@needs_build
+def test_built_html_every_chapter_is_lecture_ready(browser_report):
+    """Issue 18 (lecture kit): every chapter page has one learning-objectives block, one chapter-summary block and at
+    least three numbered exercises whose solutions are hidden (browser_check.py, JS_LECTURE, at 1280 px)."""
+    chapters = [p for p in browser_report["pages"] if p.startswith("notebooks/")]
+    assert chapters
+    problems = []
+    for page in chapters:
+        rec = browser_report["pages"][page].get("widths", {}).get("1280") or {}
+        lec = rec.get("lecture")
+        if not lec:
+            problems.append(f"{page}: no lecture record")
+            continue
+        if lec["objectives"] != 1 or lec["summaries"] != 1:
+            problems.append(f"{page}: objectives {lec['objectives']}, summaries {lec['summaries']}")
+        if len(lec["exercises"]) < 3 or not all(re.match(r"Exercise \d+", e) for e in lec["exercises"]):
+            problems.append(f"{page}: exercises {lec['exercises']}")
+        if lec["solutions"] < 3 or lec["solutions_hidden"] != lec["solutions"]:
+            problems.append(f"{page}: {lec['solutions_hidden']}/{lec['solutions']} solutions hidden")
+    assert not problems, "\n".join(problems)

@@ -10,6 +10,8 @@
   The role wraps MathJax's input, it never edits MathJax's output, so typesetting is untouched.
 * singlehtml (the PDF): the html node visitors other extensions registered are made available to it (see
   ``_singlehtml_handlers``).
+* book/_assets/lecture/lecture.js: a click on the exercise link in a solution's title toggles the solution (instead of
+  navigating and a togglebutton console error).
 * book/_assets/lecture/lecture.css styles the lecture kit's blocks: ``learning-objectives``, ``chapter-summary``,
   ``worked-derivation`` admonitions, the glossary table, and the print layout of the PDF (scripts/build_pdf.py).
 
@@ -198,4 +200,5 @@ def setup(app):
     app.connect("doctree-resolved", _resolve)
     app.add_css_file("lecture/lecture.css")
     app.add_js_file("lecture/glossary.js", defer="defer")
+    app.add_js_file("lecture/lecture.js", defer="defer")   # a click on the exercise link in a solution title toggles it
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}
