@@ -124,6 +124,18 @@ class ChargeAssignment:
             values["alpha_" + k] = validate.charge(value, f"alpha_{k}")  # |p|, q <= physics.validate.CHARGE_MAX
         return cls(**values)
 
+    @classmethod
+    def coerce(cls, alphas) -> "ChargeAssignment":
+        """The one place a charge assignment enters the package: a ChargeAssignment as it is, or a mapping
+        {"B": .., "e": .., "mu": .., "tau": ..} parsed once (exact, bounded rationals).  The front-ends (CLI,
+        explorer) and every layer below call this; the object then travels down unchanged."""
+        if isinstance(alphas, cls):
+            return alphas
+        if isinstance(alphas, dict):
+            return cls.from_mapping(alphas)
+        raise ValueError(f"alphas must be a physics.model.charges.ChargeAssignment or a mapping like {{'tau': 1}}, "
+                         f"got {type(alphas).__name__}")
+
     @property
     def lepton(self) -> dict:
         return {"e": self.alpha_e, "mu": self.alpha_mu, "tau": self.alpha_tau}

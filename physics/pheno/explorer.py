@@ -61,7 +61,7 @@ VIABLE_NATURALNESS = "Delta=100"
 def _alphas(alphas) -> ChargeAssignment:
     if alphas is None:
         raise ValueError("alphas is required: a ChargeAssignment or a mapping such as {'tau': 1} (keys B, e, mu, tau)")
-    return plane.as_alphas(alphas)
+    return ChargeAssignment.coerce(alphas)
 
 
 def _mass(value, what: str) -> float | None:

@@ -81,14 +81,8 @@ _LEPTON_MASS = {"e": I.M_E, "mu": I.M_MU, "tau": I.M_TAU}
 # ------------------------------------------------------------------------------------------------
 # Validation
 # ------------------------------------------------------------------------------------------------
-def as_alphas(alphas) -> ChargeAssignment:
-    """A ChargeAssignment from a ChargeAssignment or a mapping {"B": .., "e": .., "mu": .., "tau": ..}."""
-    if isinstance(alphas, ChargeAssignment):
-        return alphas
-    if isinstance(alphas, dict):
-        return ChargeAssignment.from_mapping(alphas)
-    raise ValueError(f"alphas must be a physics.model.charges.ChargeAssignment or a mapping like {{'tau': 1}}, "
-                     f"got {type(alphas).__name__}")
+#: A ChargeAssignment from a ChargeAssignment or a mapping (one parser: `ChargeAssignment.coerce`).
+as_alphas = ChargeAssignment.coerce
 
 
 def _positive(value, what: str) -> float:
