@@ -200,7 +200,10 @@ def main(argv=None) -> int:
         try:
             out = subprocess.run([py, str(script)], cwd=ROOT, capture_output=True, text=True, timeout=300)
             text = out.stdout.strip()
-            result["chapters"][script.stem] = json.loads(text.splitlines()[-1]) if text else None
+            try:  # one JSON object: on one line, or pretty-printed over several
+                result["chapters"][script.stem] = json.loads(text) if text else None
+            except json.JSONDecodeError:
+                result["chapters"][script.stem] = json.loads(text.splitlines()[-1])
         except Exception as exc:  # reported, not hidden
             failures.append(f"{script.stem}: {type(exc).__name__}: {exc}")
     flat = {"cold_build_s": result.get("cold_build", {}).get("median_s"),

@@ -87,7 +87,7 @@ def _html() -> Path:
 
 @pytest.mark.skipif(not Path(X.CHROMIUM).exists() or not (_html() / X.PAGE).is_file(),
                     reason="needs /usr/bin/chromium and a built site (U1X_HTML or _build/html)")
-def test_in_browser():
+def test_built_html_explorer_in_browser():
     report = asyncio.run(X._main_async(_html(), 24, None))
     assert report["ok"], json.dumps(report["failures"], indent=1, default=str)[:4000]
     assert report["cases"] >= 20 and report["update_ms"]["median_recast"] <= 50

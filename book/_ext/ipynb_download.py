@@ -48,9 +48,10 @@ def _strip_heavy_outputs(notebook) -> None:
     for cell in notebook.cells:
         for out in cell.get("outputs", []):
             data = out.get("data")
-            if not data or not any(k in data for k in HEAVY):
+            heavy = [k for k in (data or {}) if k in HEAVY or any(k.endswith("/" + h) for h in HEAVY)]
+            if not heavy:  # (glued figures are stored as application/papermill.record/image/png)
                 continue
-            for k in HEAVY:
+            for k in heavy:
                 data.pop(k, None)
             if not any(k.startswith("text/") for k in data):
                 data["text/plain"] = "[figure or interactive output: shown on the web page; re-run the cell to draw it]"

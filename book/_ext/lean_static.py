@@ -6,7 +6,9 @@
   site supports takes it), and the brands and regular webfonts (0.15 MB): every icon on the site is a solid one, drawn
   as inline SVG by the icon subset (book/_vendor/scripts/fontawesome.js); the solid webfont stays as the fallback.
 
-Each build re-copies the theme's static files, so this runs after every build.
+Each build re-copies the theme's static files, so this runs after every build.  It also puts the icon subset
+(book/_vendor/scripts/fontawesome.js, 9.5 kB, written by scripts/vendor_assets.py) in place of the theme's 1.5 MB
+all-icons script of the same name: Sphinx 7.4 does not overwrite a theme file with an html_static_path file.
 """
 import shutil
 from pathlib import Path
@@ -21,6 +23,9 @@ def _prune(app, exception):
     for path in list(static.rglob("*.map")) + unused:
         path.unlink(missing_ok=True)
     shutil.rmtree(static / "locales", ignore_errors=True)
+    subset = Path(__file__).resolve().parent.parent / "_vendor" / "scripts" / "fontawesome.js"
+    if subset.is_file() and (static / "scripts").is_dir():
+        shutil.copyfile(subset, static / "scripts" / "fontawesome.js")
 
 
 def setup(app):

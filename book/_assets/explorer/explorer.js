@@ -558,8 +558,11 @@
   const HOVER = "%{fullData.name}<br>m<sub>X</sub> = %{x:.3g} GeV<br>g<sub>X</sub> = %{y:.3g}<extra></extra>";
   function drawPlane(div, M, res, inp) {
     if (!root.Plotly || !div) return false;
-    const p = res.plane, x = p.mX, traces = [];
-    const clean = arr => arr.map(v => (Number.isFinite(v) ? v : null));
+    // Draw every STRIDE-th mass of the 1560-point grid (about 130 per decade, smooth on log axes): the computed
+    // plane and #explorer-result keep every point; only what Plotly has to lay out is thinned, for a fast redraw.
+    const STRIDE = 4, keep = (arr) => arr.filter((_, j) => j % STRIDE === 0 || j === arr.length - 1);
+    const p = res.plane, x = keep(p.mX), traces = [];
+    const clean = arr => keep(arr).map(v => (Number.isFinite(v) ? v : null));
     for (const [g, spec] of Object.entries(M.U.fig3_groups)) {
       if (!p.groups[g]) continue;
       traces.push({ x, y: clean(p.groups[g]), name: spec.label.replace("K_L", "K<sub>L</sub>"), mode: "lines", line: { color: spec.colour, width: 2 }, hovertemplate: HOVER });
@@ -567,10 +570,10 @@
     if (p.viable) {
       traces.push({ x, y: clean(p.viable.low.map((v, j) => (p.viable.mask[j] ? v : NaN))), mode: "lines", line: { width: 0, color: "#2ca02c" }, showlegend: false, hoverinfo: "skip" });
       traces.push({ x, y: clean(p.viable.top.map((v, j) => (p.viable.mask[j] ? v : NaN))), mode: "lines", fill: "tonexty", fillcolor: "rgba(44,160,44,0.18)", line: { width: 0, color: "#2ca02c" }, name: "viable band (Sec. 3.3)", hoverinfo: "skip" });
-      traces.push({ x, y: p.direct["y=1"], name: "direct: m<sub>Ψ</sub> > 100 GeV, y = 1", mode: "lines", line: { color: "#bcbd22", dash: "dot" }, hovertemplate: HOVER });
-      traces.push({ x, y: p.direct["y=sqrt(4pi)"], name: "direct: y = √(4π)", mode: "lines", line: { color: "#bcbd22" }, hovertemplate: HOVER });
-      traces.push({ x, y: p.naturalness["Delta=100"], name: "naturalness Δ = 100", mode: "lines", line: { color: "#7f7f7f", dash: "dash" }, hovertemplate: HOVER });
-      traces.push({ x, y: p.naturalness["Delta=1000"], name: "naturalness Δ = 1000", mode: "lines", line: { color: "#7f7f7f", dash: "dashdot" }, hovertemplate: HOVER });
+      traces.push({ x, y: keep(p.direct["y=1"]), name: "direct: m<sub>Ψ</sub> > 100 GeV, y = 1", mode: "lines", line: { color: "#bcbd22", dash: "dot" }, hovertemplate: HOVER });
+      traces.push({ x, y: keep(p.direct["y=sqrt(4pi)"]), name: "direct: y = √(4π)", mode: "lines", line: { color: "#bcbd22" }, hovertemplate: HOVER });
+      traces.push({ x, y: keep(p.naturalness["Delta=100"]), name: "naturalness Δ = 100", mode: "lines", line: { color: "#7f7f7f", dash: "dash" }, hovertemplate: HOVER });
+      traces.push({ x, y: keep(p.naturalness["Delta=1000"]), name: "naturalness Δ = 1000", mode: "lines", line: { color: "#7f7f7f", dash: "dashdot" }, hovertemplate: HOVER });
     }
     if (inp.mX !== null && inp.gX !== null) {
       traces.push({ x: [inp.mX], y: [inp.gX], name: "your point", mode: "markers", marker: { symbol: "star", size: 14, color: "#000" }, hovertemplate: HOVER });
