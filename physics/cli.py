@@ -50,7 +50,7 @@ class CLIError(Exception):
     """Bad command-line input: reported as one line, exit code 2."""
 
 
-class _Once(argparse._StoreAction):
+class _OnceMixin:
     """A single-valued option given twice is an error (issue #16), not silently the last value."""
 
     def __call__(self, parser, namespace, values, option_string=None):
@@ -61,13 +61,12 @@ class _Once(argparse._StoreAction):
         super().__call__(parser, namespace, values, option_string)
 
 
-class _OnceTrue(argparse._StoreTrueAction):
-    def __call__(self, parser, namespace, values, option_string=None):
-        given = namespace.__dict__.setdefault("_cli_given", set())
-        if self.dest in given:
-            parser.error(f"argument {'/'.join(self.option_strings)}: given more than once")
-        given.add(self.dest)
-        super().__call__(parser, namespace, values, option_string)
+class _Once(_OnceMixin, argparse._StoreAction):
+    pass
+
+
+class _OnceTrue(_OnceMixin, argparse._StoreTrueAction):
+    pass
 
 
 class _Parser(argparse.ArgumentParser):

@@ -176,3 +176,4 @@ GP_LIMIT = 2.5e-8                # |g_P| upper limit at 90% CL, Refs. [24, 59] a
 GP_CL = 0.90                     # confidence level of Eq. (3.27)
 SIGMA_NU = 2.7                   # Belle II B+ -> K+ E_miss excess over the SM read as neutrinos, Refs. [22, 56, 57] (Sec. 3.2.5)
 M_B_POLE = 4.78                  # GeV, b-quark pole mass, PDG 2024 quark summary table (b quark), +-0.06
+M_B_1S = 4.65                    # GeV, b-quark 1S mass, PDG 2024 quark summary table (b quark), +0.03 -0.03

@@ -52,9 +52,10 @@ TABLE_READING = "table_fit"
 
 
 def get_reading(reading) -> Reading:
-    """A `Reading` from itself or from its name in ALL_READINGS."""
-    if isinstance(reading, Reading):
-        return reading
-    if isinstance(reading, str) and reading in ALL_READINGS:
-        return ALL_READINGS[reading]
-    raise ValueError(f"unknown reading {reading!r}: use a Reading or one of {sorted(ALL_READINGS)}")
+    """A `Reading` from itself or from its name in ALL_READINGS (the model layer's lookup, extended by PAPER_READINGS)."""
+    if isinstance(reading, str) and reading in PAPER_READINGS:
+        return PAPER_READINGS[reading]
+    try:
+        return naturalness.get_reading(reading)
+    except ValueError:
+        raise ValueError(f"unknown reading {reading!r}: use a Reading or one of {sorted(ALL_READINGS)}") from None

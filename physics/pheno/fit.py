@@ -48,7 +48,7 @@ MX_BELLE2 = I.MX_BENCHMARK                           # (2.1 +- 0.1) GeV, Refs. [
 SIGMA_NU = I.SIGMA_NU                                # 2.7 sigma, Refs. [22, 56, 57]
 SIGMA_REFS_24_59 = 4.5  # significance over the SM of the 2-body fit of Refs. [24, 59], as quoted in Sec. 3.2.5 (input)
 M_B_POLE = I.M_B_POLE
-M_B_1S = 4.65         # GeV, b-quark 1S mass, PDG 2024 quark summary table (b quark), +0.03 -0.03
+M_B_1S = I.M_B_1S
 
 #: m_b choices for Eq. (3.25) (m_s is m_s(2 GeV) MS-bar throughout, PDG 2024).
 MB_SCHEMES = {"MSbar_mb": I.M_B_MB, "1S": M_B_1S, "pole": M_B_POLE}
