@@ -15,9 +15,10 @@ Sources (nothing is executed, nothing is typed twice):
   on a slide of its own (``+++ {"tags": ["slide"]}`` in MyST), whole;
 * the "run live" column of the plan is the deck's last slide.
 
-Output: _build/html/slides/lecture-<N>.html (+ slides/img/*.png), loading reveal.js 6.0.2 (book/_vendor/reveal, copied
-to _static/reveal by the book build) and the site's MathJax 4 (_static/mathjax/tex-chtml.js, configured as on the
-site by book/_ext/mathjax_offline.py); no plugin, no network. The decks open from file:// or any static server.
+Output: _build/html/slides/lecture-<N>.html, loading reveal.js 6.0.2 (book/_vendor/reveal, copied to _static/reveal by
+the book build) and the site's MathJax 4 (_static/mathjax/startup.js and its components, configured as on the site by
+book/_ext/mathjax_offline.py); no plugin, no network. Figures are the site's own _images/ files, shared with the
+chapters (slides/img/ only for a figure the site does not have). The decks open from file:// or any static server.
 
 Usage: python scripts/build_slides.py [--html _build/html] [--out DIR]   (run by `make slides` and `make book`)
 """
@@ -25,8 +26,10 @@ from __future__ import annotations
 
 import argparse
 import base64
+import hashlib
 import html
 import json
+import os
 import re
 import sys
 import time
@@ -328,10 +331,17 @@ class Deck:
         return f"<div class='math'>\\[{html.escape(tex)}{tag}\\]</div>"
 
     def image(self, b64: str, stem: str) -> str:
+        """The figure's URL: the book's own copy in <html>/_images when it has one (myst-nb names a cell output's PNG
+        by the SHA-256 of its bytes, so the same figure is shipped once and the deck and the chapter share it; the
+        relative link works from file:// too), else a copy in slides/img/ (a deck written outside the site)."""
         self.images += 1
+        data = base64.b64decode(b64)
+        shared = self.out_dir.parent / "_images" / f"{hashlib.sha256(data).hexdigest()}.png"
+        if shared.is_file() and shared.read_bytes() == data:
+            return os.path.relpath(shared, self.out_dir).replace(os.sep, "/")
         name = f"lecture-{self.lecture['n']}-{self.images:02d}-{re.sub(r'[^a-z0-9-]+', '-', stem.lower())}.png"
         (self.out_dir / "img").mkdir(parents=True, exist_ok=True)
-        (self.out_dir / "img" / name).write_bytes(base64.b64decode(b64))
+        (self.out_dir / "img" / name).write_bytes(data)
         return f"img/{name}"
 
     def add(self, title: str, body: str, classes: str = "") -> None:
@@ -552,7 +562,7 @@ def page(deck: Deck, total: int) -> str:
 <link rel="stylesheet" href="../_static/reveal/theme/serif.css">
 <link rel="stylesheet" href="../_static/lecture/slides.css">
 <script>window.MathJax = {config};</script>
-<script defer src="../_static/mathjax/tex-chtml.js"></script>
+<script defer src="../_static/mathjax/startup.js"></script>
 </head>
 <body>
 <div class="reveal"><div class="slides">
@@ -593,6 +603,8 @@ def main(argv=None) -> int:
         target.write_text(page(deck, len(plan)), encoding="utf-8")
         if not args.quiet:
             print(f"[build_slides] lecture {lec['n']}: {len(deck.slides)} slides, {deck.images} figures -> {target}")
+    if (out / "img").is_dir() and not any((out / "img").iterdir()):
+        (out / "img").rmdir()
     print(f"[build_slides] {len(plan)} decks in {out} ({time.perf_counter() - t0:.1f} s)")
     return 0
 

@@ -8,16 +8,21 @@ Maintainer tool, run by hand when a pin below changes (it needs the npm registry
     .venv/bin/python scripts/vendor_assets.py --only reveal.js   # (re)vendor one package, keep the others' records
 
 What is vendored, and why only that:
-* MathJax 4 (`mathjax`, Apache-2.0): the combined TeX-input/CHTML-output component `tex-chtml.js` (TeX with the
-  ams, newcommand, noundefined, configmacros, require and autoload packages, the CHTML output, the menu), every TeX
-  extension file (autoload fetches one only when a page uses its macros; textmacros is preloaded for `\\text{..95\\%..}`),
-  and `a11y/assistive-mml.js` (hidden MathML for screen readers). Not vendored: the other combined components, the
-  SVG output, the speech/braille engine (`sre/`, ~4.6 MB; switched off in book/_ext/mathjax_offline.py).
-* The MathJax 4 default font (`@mathjax/mathjax-newcm-font`, Apache-2.0): its CHTML woff2 files and dynamic
-  character-range files for the base font and the ranges mathematics uses (Greek, calligraphic, script, fraktur,
-  double-struck, arrows, symbols, shapes, accents, variants, monospace (\\mathtt)). Not vendored: the SVG font, the
-  cjs/mjs sources and the ranges for other writing systems, Latin-extended, sans-serif and extended monospace letters (a page that needs one shows a
-  404 in the browser check; add the range to FONT_RANGES and re-run).
+* MathJax 4 (`mathjax`, Apache-2.0) as separate components, not the combined `tex-chtml.js` (1.0 MB, which also
+  bundles the MathML input, the context menu and the accessibility explorer with its speech glue `a11y/sre`, none of
+  which a page here uses): `startup.js` (loader + startup), `core.js`, `input/tex.js` (TeX with the ams, newcommand,
+  noundefined, configmacros, require, autoload and textmacros packages), `output/chtml.js` and
+  `a11y/assistive-mml.js` (hidden MathML for screen readers): 0.49 MB, loaded by book/_ext/mathjax_offline.py's
+  configuration. TeX extensions outside `input/tex.js` (autoload fetches one only when a page uses its macros):
+  only those in TEX_EXTENSIONS; today no page needs any (the browser check of every page and deck shows no request
+  for one; a page that needs one shows a 404 there: add it and re-run). Not vendored: the combined components, the
+  context menu `ui/menu.js` (it depends on `a11y/sre`, 0.26 MB more per page), the SVG output, the speech/braille
+  engine (`sre/`, ~4.6 MB).
+* The MathJax 4 default font (`@mathjax/mathjax-newcm-font`, Apache-2.0): its CHTML font data `chtml.js` (the
+  combined tex-chtml.js carried it inside), the CHTML woff2 files and dynamic character-range files the pages use
+  (FONT_BASE, FONT_RANGES). Not vendored: the SVG font, the cjs/mjs sources, and the ranges and woff2 files no page
+  uses (other writing systems, sans-serif, bold/italic variants nobody typesets, ...). A page that needs one shows a
+  404 in the browser check; add it to FONT_BASE/FONT_RANGES and re-run.
 * plotly.js, scatter-only partial bundle (`plotly.js-basic-dist-min`, MIT): one shared, cached file for the pages
   with an interactive figure (book/_ext/plotly_assets.py), never inlined into a page.
 * reveal.js 6 (`reveal.js`, MIT) for the lecture slides (scripts/build_slides.py): `dist/reveal.js` (UMD, the global
@@ -119,29 +124,34 @@ FA_LOADER = r"""
 })();
 """
 
-#: dynamic character ranges of the newcm font that are vendored (file stem in chtml/dynamic/ -> woff2 ids)
-FONT_RANGES = {
-    "accents": ["ab", "abi", "ai"], "accents-b-i": ["ab", "abi", "ai"], "arrows": [], "calligraphic": ["c", "cb"],
-    "double-struck": ["ds"], "fraktur": ["f", "fb"], "greek": ["gk", "gkb", "gki", "gkbi"], "marrows": ["mar"],
-    "math": ["mm"], "monospace": ["m"], "mshapes": ["msh"], "script": ["s", "sb"], "shapes": ["sh", "shb", "shi", "shbi"],
-    "symbols": ["sy", "syb", "syi", "sybi"], "symbols-b-i": ["syb", "syi", "sybi"], "variants": ["vx"],
-}
-#: woff2 ids of the base font (referenced by the font's chtml.js, which tex-chtml.js includes)
-FONT_BASE = ["b", "b-a", "bi", "brk", "c", "cb", "ds", "em", "f", "fb", "i", "lo", "lt", "m", "mi", "n", "ob", "os",
-             "rb", "s", "s3", "s4", "s5", "s6", "s7", "sb", "so", "ss", "ssb", "ssbi", "ssi", "u", "u-a", "v", "zero"]
+#: MathJax components loaded by book/_ext/mathjax_offline.py (startup.js is the page's <script>; the loader fetches the rest)
+MATHJAX_COMPONENTS = ["startup.js", "core.js", "input/tex.js", "output/chtml.js", "a11y/assistive-mml.js"]
+#: TeX extensions beyond those input/tex.js preloads (autoload fetches one when a page uses its macros): none needed today
+TEX_EXTENSIONS: list[str] = []
+
+#: dynamic character ranges of the newcm font that are vendored (file stem in chtml/dynamic/ -> the woff2 ids it uses):
+#: the ranges some page or deck loads (a headless-Chromium pass over every built page: the requests MathJax makes
+#: while typesetting, hidden solutions included). Left out: accents, arrows, fraktur, Greek variants, shapes,
+#: symbols and the bold/italic variants -- no page typesets them.
+FONT_RANGES = {"calligraphic": ["c"], "double-struck": ["ds"], "monospace": ["m"], "script": ["s"]}
+#: woff2 ids of the base font (its chtml.js declares an @font-face for each; a browser fetches one only when a glyph on
+#: screen needs it): those whose font family some typeset glyph of some page or deck has, hidden ones included
+#: (computed styles of every element inside every mjx-container, mapped to the @font-face rules)
+FONT_BASE = ["brk", "c", "ds", "lo", "m", "n", "s", "s3", "s4", "s5", "s6", "s7", "so", "v", "zero"]
 
 
 def _selection(pkg: str, root: Path) -> dict[str, Path]:
     """{destination relative to book/_vendor: source file in the unpacked package}."""
     out: dict[str, Path] = {}
     if pkg == "mathjax":
-        out["mathjax/tex-chtml.js"] = root / "tex-chtml.js"
-        out["mathjax/a11y/assistive-mml.js"] = root / "a11y" / "assistive-mml.js"
-        for f in sorted((root / "input" / "tex" / "extensions").glob("*.js")):
-            out[f"mathjax/input/tex/extensions/{f.name}"] = f
+        for comp in MATHJAX_COMPONENTS:
+            out[f"mathjax/{comp}"] = root / comp
+        for ext in TEX_EXTENSIONS:
+            out[f"mathjax/input/tex/extensions/{ext}.js"] = root / "input" / "tex" / "extensions" / f"{ext}.js"
         out["mathjax/LICENSE"] = root / "LICENSE"
     elif pkg == "@mathjax/mathjax-newcm-font":
         base = "mathjax/fonts/mathjax-newcm-font/chtml"
+        out["mathjax/fonts/mathjax-newcm-font/chtml.js"] = root / "chtml.js"
         ids = set(FONT_BASE)
         for stem, woff in FONT_RANGES.items():
             out[f"{base}/dynamic/{stem}.js"] = root / "chtml" / "dynamic" / f"{stem}.js"

@@ -148,7 +148,7 @@ def test_built_html_ships_lean_assets():
 @pytest.mark.skipif(not _pages(), reason="no built book in _build/html (make book)")
 def test_built_html_uses_offline_mathjax():
     """Pages with math load the vendored MathJax 4 from _static/mathjax (book/_ext/mathjax_offline.py), never a CDN."""
-    assert (HTML / "_static" / "mathjax" / "tex-chtml.js").is_file()
+    assert (HTML / "_static" / "mathjax" / "startup.js").is_file()
     math_pages = []
     for page in _pages():
         text = page.read_text(encoding="utf-8")
@@ -156,6 +156,6 @@ def test_built_html_uses_offline_mathjax():
             f"{page.name} references a CDN")
         if 'class="math' in text:
             math_pages.append(page)
-            assert re.search(r'<script[^>]+src="(\.\./)*_static/mathjax/tex-chtml\.js(\?v=[0-9a-f]+)?"', text), (
-                f"{page.relative_to(HTML)} has math but does not load _static/mathjax/tex-chtml.js")
+            assert re.search(r'<script[^>]+src="(\.\./)*_static/mathjax/startup\.js(\?v=[0-9a-f]+)?"', text), (
+                f"{page.relative_to(HTML)} has math but does not load _static/mathjax/startup.js")
     assert math_pages, "no page with math found; is the build complete?"

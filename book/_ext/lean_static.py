@@ -6,12 +6,29 @@
   site supports takes it), and the brands and regular webfonts (0.15 MB): every icon on the site is a solid one, drawn
   as inline SVG by the icon subset (book/_vendor/scripts/fontawesome.js); the solid webfont stays as the fallback.
 
+* ``_static/VENDOR.json`` (the vendoring record, copied along with book/_vendor; no page reads it) and
+  ``_static/explorer/universal_curves.json``: the explorer page loads the same data as ``universal_curves.js``
+  (book/_ext/static_explorer.py); the JSON twin stays in the repository (tests, other tools), one copy is shipped.
+* Sphinx's search files on every page but the search page: pydata-sphinx-theme puts ``searchtools.js``,
+  ``language_data.js`` and ``searchindex.js`` (92 kB) into every page's head for its search-as-you-type mode, which is
+  off here (``search_as_you_type`` False, the theme's default): the search dialog submits to ``search.html``, which
+  loads them itself. The three <script> tags are removed from the other pages' HTML (build-finished, every page
+  written so far; idempotent).
+* sphinx-thebe's script, stylesheet and inline settings (Jupyter Book always loads the extension; with
+  ``launch_buttons.thebe: false`` nothing on a page starts Thebe), per page in html-page-context, and its files.
+
 Each build re-copies the theme's static files, so this runs after every build.  It also puts the icon subset
 (book/_vendor/scripts/fontawesome.js, 9.5 kB, written by scripts/vendor_assets.py) in place of the theme's 1.5 MB
 all-icons script of the same name: Sphinx 7.4 does not overwrite a theme file with an html_static_path file.
 """
+import re
 import shutil
 from pathlib import Path
+
+#: the search files pydata-sphinx-theme's layout.html writes into every page's <head> (not configurable)
+SEARCH_TAGS = re.compile(r'[ \t]*<script src="(?:\.\./)*(?:_static/searchtools\.js|_static/language_data\.js|searchindex\.js)">'
+                         r'</script>\n?')
+THEBE_FILES = ("sphinx-thebe.js", "sphinx-thebe.css")
 
 
 def _prune(app, exception):
@@ -23,11 +40,31 @@ def _prune(app, exception):
     for path in list(static.rglob("*.map")) + unused:
         path.unlink(missing_ok=True)
     shutil.rmtree(static / "locales", ignore_errors=True)
+    for name in ("VENDOR.json", "explorer/universal_curves.json", *THEBE_FILES):
+        (static / name).unlink(missing_ok=True)
+    out = Path(app.outdir)
+    for page in out.rglob("*.html"):
+        if (page.parent == out and page.name == "search.html") or "_static" in page.relative_to(out).parts:
+            continue
+        text = page.read_text(encoding="utf-8")
+        lean = SEARCH_TAGS.sub("", text)
+        if lean != text:
+            page.write_text(lean, encoding="utf-8")
     subset = Path(__file__).resolve().parent.parent / "_vendor" / "scripts" / "fontawesome.js"
     if subset.is_file() and (static / "scripts").is_dir():
         shutil.copyfile(subset, static / "scripts" / "fontawesome.js")
 
 
+def _no_thebe(app, pagename, templatename, context, doctree):
+    """Drop sphinx-thebe's files and inline settings from the page (no launch button: nothing would start Thebe)."""
+    for key in ("script_files", "css_files"):
+        assets = context.get(key)
+        if assets:
+            assets[:] = [a for a in assets if not str(getattr(a, "filename", a) or "").split("?")[0].endswith(THEBE_FILES)
+                         and "THEBE_JS_URL" not in ((getattr(a, "attributes", None) or {}).get("body") or "")]
+
+
 def setup(app):
+    app.connect("html-page-context", _no_thebe, priority=950)
     app.connect("build-finished", _prune)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}

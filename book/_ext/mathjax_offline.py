@@ -1,12 +1,16 @@
 """Offline MathJax 4 from book/_vendor/mathjax (replaces sphinx-mathjax-offline, which copied all 24 MB of MathJax 3).
 
-* ``mathjax_path = "mathjax/tex-chtml.js"``: Sphinx's own sphinx.ext.mathjax adds that script (from ``_static``) only
-  to pages that contain math; book/_vendor (MathJax 4.1.3 tex-chtml component, the TeX extensions autoload may need,
-  the newcm font's CHTML woff2 and range files, plotly-basic; see book/_vendor/VENDOR.json and
-  scripts/vendor_assets.py) is added to ``html_static_path``, so exactly those files are copied.
+* ``mathjax_path = "mathjax/startup.js"``: Sphinx's own sphinx.ext.mathjax adds that script (from ``_static``) only
+  to pages that contain math; its loader then fetches the components listed in ``loader.load`` (``core`` comes as
+  their dependency) and the font's ``chtml.js``. book/_vendor (MathJax 4.1.3 components, the newcm font's CHTML data,
+  woff2 and range files, plotly-basic; see book/_vendor/VENDOR.json and scripts/vendor_assets.py) is added to
+  ``html_static_path``, so exactly those files are copied. The components instead of the combined ``tex-chtml.js``:
+  0.60 instead of 1.0 MB per page with math; left out are the MathML input, the context menu and the accessibility
+  explorer (the menu needs ``a11y/sre``, 0.26 MB), none of which a page used (speech and braille were off already).
 * ``mathjax3_config`` (Sphinx writes it as ``window.MathJax = {...}``; the v4 configuration has the same shape):
-  fonts from ``[mathjax]/fonts`` (never the CDN default), textmacros preloaded (``\\text{... 95\\% ...}``), the
-  speech/braille engine off (it would fetch ~1.2 MB of SRE files per page), assistive MathML on (screen readers),
+  fonts from ``[mathjax]/fonts`` (never the CDN default), TeX input (``input/tex`` includes textmacros for
+  ``\\text{... 95\\% ...}``), CHTML output, assistive MathML (hidden MathML for screen readers), no speech/braille
+  engine (it would fetch ~1.2 MB of SRE files per page),
   and **display equations that are wider than the column are broken into lines** (``displayOverflow:
   "linebreak"``, MathJax 4's automatic line breaking); where breaking cannot help, the equation box scrolls
   horizontally (the CSS below) instead of widening the page.
@@ -19,12 +23,13 @@ from pathlib import Path
 
 VENDOR = Path(__file__).resolve().parent.parent / "_vendor"
 
+#: The components startup.js loads (scripts/vendor_assets.py MATHJAX_COMPONENTS vendors exactly these files)
+COMPONENTS = ["input/tex", "output/chtml", "a11y/assistive-mml"]
+
 MATHJAX_CONFIG = {
-    "loader": {"paths": {"fonts": "[mathjax]/fonts"}, "load": ["[tex]/textmacros"], "versionWarnings": False},
+    "loader": {"paths": {"fonts": "[mathjax]/fonts"}, "load": COMPONENTS, "versionWarnings": False},
     "tex": {"packages": {"[+]": ["textmacros"]}},
     "output": {"font": "mathjax-newcm", "displayOverflow": "linebreak", "linebreaks": {"inline": True}},
-    "options": {"menuOptions": {"settings": {"enrich": False, "speech": False, "braille": False,
-                                             "collapsible": False, "assistiveMml": True}}},
 }
 
 OVERFLOW_CSS = """/* mathjax_offline: a display equation never widens the page; MathJax 4 breaks it into lines where it can,
@@ -34,9 +39,9 @@ mjx-container[jax="CHTML"][display="true"] { max-width: 100%; overflow-x: auto; 
 
 
 def _configure(app, config):
-    if not (VENDOR / "mathjax" / "tex-chtml.js").is_file():
-        raise FileNotFoundError(f"{VENDOR}/mathjax/tex-chtml.js missing: run scripts/vendor_assets.py")
-    config.mathjax_path = "mathjax/tex-chtml.js"
+    if not (VENDOR / "mathjax" / "startup.js").is_file():
+        raise FileNotFoundError(f"{VENDOR}/mathjax/startup.js missing: run scripts/vendor_assets.py")
+    config.mathjax_path = "mathjax/startup.js"
     user = dict(config.mathjax3_config or {})
     merged = {**MATHJAX_CONFIG}
     for key, value in user.items():  # _config.yml may add keys; nested dicts are merged one level deep

@@ -1,7 +1,8 @@
 """The static explorer ("Your own U(1)_X in the browser", notebooks/11_explorer.md): ship its JS and data offline.
 
 * config-inited: book/_assets is added to html_static_path, so book/_assets/explorer/{explorer.js,
-  universal_curves.js, universal_curves.json} are copied to _static/explorer/ (no CDN, one shared copy);
+  universal_curves.js} are copied to _static/explorer/ (no CDN, one shared copy; the JSON twin of the curves,
+  universal_curves.json, is the same data: book/_ext/lean_static.py removes it from the site);
 * builder-inited: if universal_curves.js/.json are missing (a fresh checkout built from the jupyter cache without
   executing the chapter), they are regenerated with the chapter's call, physics.viz.universal.write_universal_curves
   (deterministic: regenerating never changes an existing file's bytes; the chapter rewrites them when executed, and
