@@ -136,8 +136,9 @@ TEX_EXTENSIONS: list[str] = []
 FONT_RANGES = {"calligraphic": ["c"], "double-struck": ["ds"], "monospace": ["m"], "script": ["s"]}
 #: woff2 ids of the base font (its chtml.js declares an @font-face for each; a browser fetches one only when a glyph on
 #: screen needs it): those whose font family some typeset glyph of some page or deck has, hidden ones included
-#: (computed styles of every element inside every mjx-container, mapped to the @font-face rules)
-FONT_BASE = ["brk", "c", "ds", "lo", "m", "n", "s", "s3", "s4", "s5", "s6", "s7", "so", "v", "zero"]
+#: (computed styles of every element inside every mjx-container, mapped to the @font-face rules), and "em", "lt" that
+#: the line breaking of long displays at phone width (390 px) adds
+FONT_BASE = ["brk", "c", "ds", "em", "lo", "lt", "m", "n", "s", "s3", "s4", "s5", "s6", "s7", "so", "v", "zero"]
 
 
 def _selection(pkg: str, root: Path) -> dict[str, Path]:
