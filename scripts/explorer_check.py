@@ -6,13 +6,16 @@ universal curves exported by physics.viz.universal and writes its result as JSON
 This check
 
 * cross-implementation: draws N >= 20 charge assignments at random (seeded; alpha_{B+L} = 0 among them, rationals,
-  negative charges, both families A.6 and A.11 with a shift, m_X in every channel's range), loads the page with the
-  configuration in the URL query, and compares #explorer-result with `python -m physics explore ... --json` (the same
-  CLI function, `physics.cli.main`): exact strings for rationals, relative 1e-6 for floats, equal key sets for the
-  limits; it also checks that models with alpha_B != 0 get a bound wherever a channel with data is open;
+  negative charges, both families A.6 and A.11 with a shift, m_X in every channel's range), has the page compute each
+  configuration from its URL query string (decoded by the browser's URLSearchParams as the page's init() decodes
+  location.search, then the page's own update, all cases in one in-page call), and compares #explorer-result with
+  `python -m physics explore ... --json` (the same CLI function, `physics.cli.main`): exact strings for rationals,
+  relative 1e-6 for floats, equal key sets for the limits; it also checks that models with alpha_B != 0 get a bound
+  wherever a channel with data is open; the cases URL_CASES are also loaded from their URL (a full page load) and
+  must give the CLI's result and the in-page one;
 * bad input: a non-rational charge and an m_X outside every channel give a visible message and no console error;
-* hostile URL: script/markup payloads in every query parameter execute nothing (no dialog, no global set, no
-  injected element), a message is shown, and the console stays clean;
+* hostile URL: script/markup payloads in every query parameter (one full page load per payload, TABS pages at a time)
+  execute nothing (no dialog, no global set, no injected element), a message is shown, and the console stays clean;
 * budget: the page's own update time (performance.now(), reported by the page): parse + recompute the whole plane +
   tables must take <= 50 ms (median); the Plotly redraw is reported separately with the machine's load average; and
   the bytes the page loads beyond the shared assets (<= 1 MB).
@@ -196,24 +199,65 @@ async def _load(page, url: str) -> dict:
     return json.loads(await page.eval_on_selector("#explorer-result", "e => e.textContent"))
 
 
+#: In-page runs of many configurations in one call.  Each query string (built by urlencode, as for a page URL) is
+#: decoded by the browser's URLSearchParams and reduced to the explorer's parameters exactly as the page's init() does
+#: with location.search, then handed to U1XExplorer.run (the page's own update: parse, recompute, tables, Plotly,
+#: #explorer-result).  Per case: the text of #explorer-result and the message box's visible text.
+_RUN_QUERIES = """queries => queries.map(qs => {
+  const q = new URLSearchParams(qs), given = {};
+  for (const k of window.U1XExplorer.PARAMS) if (q.has(k)) given[k] = q.get(k);
+  window.U1XExplorer.run(given);
+  const box = document.getElementById('u1x-explorer'), msg = box.querySelector('[data-u1x=message]');
+  return [document.getElementById('explorer-result').textContent,
+          !msg.hidden && msg.offsetHeight > 0 ? msg.textContent : ''];
+})"""
+_SHOWN = "e => !e.hidden && e.offsetHeight > 0 ? e.textContent : ''"
+_PWNED = ("() => window.__u1x_pwned === 1 || !!document.querySelector("
+          "'#u1x-explorer img, #u1x-explorer svg[onload], #u1x-explorer script:not(#explorer-result)')")
+#: Pages loaded at the same time for the URL checks (the loads wait on the network and the renderer, not the CPU only).
+TABS = 3
+#: Cross-implementation cases also checked through a full page load of their URL (init() reading location.search);
+#: the paper's point (family A.6) and the case with every parameter set (family A.11 with a shift).
+URL_CASES = (0, 3)
+_VOLATILE = ("update_ms", "timing_ms")
+
+
+def _same_result(a: dict, b: dict) -> bool:
+    return {k: v for k, v in a.items() if k not in _VOLATILE} == {k: v for k, v in b.items() if k not in _VOLATILE}
+
+
 async def run(browser, base_url: str, n: int = 24, seed: int = 20260304) -> dict:
     """The whole check against the site served at base_url (a running Playwright browser).  Returns a report with
-    "ok" (bool), "failures" (list), "cases", "update_ms" (median, max), "page_bytes"."""
+    "ok" (bool), "failures" (list), "cases", "update_ms" (median, max), "page_bytes".
+
+    Page loads dominate the time, so the cross-implementation cases and the bad inputs are computed by the page in
+    one in-page call each (the query decoded as init() decodes location.search, then the page's own update), and
+    full loads are kept for what only a load shows: the default page and its weight, the URL path (URL_CASES,
+    compared with the CLI and with the in-page result) and every hostile payload; those loads run TABS pages at a
+    time, each page with the same console, dialog and response listeners."""
     page_url = f"{base_url}/{PAGE}"
-    report = {"page": PAGE, "failures": [], "cases": 0, "baryon_cases": 0, "alphaBL0_cases": 0}
+    report = {"page": PAGE, "failures": [], "cases": 0, "baryon_cases": 0, "alphaBL0_cases": 0, "page_loads": 0}
     ctx = await browser.new_context(viewport={"width": 1280, "height": 900})
-    page = await ctx.new_page()
-    console, dialogs, requests = [], [], []
-    page.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: console.append(f"pageerror: {e}"))
-    page.on("dialog", lambda d: (dialogs.append(d.message), asyncio.ensure_future(d.dismiss())))
-    page.on("response", lambda r: requests.append(r.url))
-    failed = []
-    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    console, dialogs, requests, failed = [], [], [], []
+
+    async def new_page():
+        page = await ctx.new_page()
+        page.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: console.append(f"pageerror: {e}"))
+        page.on("dialog", lambda d: (dialogs.append(d.message), asyncio.ensure_future(d.dismiss())))
+        page.on("response", lambda r: requests.append(r.url))
+        page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+        return page
+
+    async def load(page, url):
+        report["page_loads"] += 1
+        return await _load(page, url)
+
     times = []
     try:
+        page = await new_page()
         # first load: defaults (the paper's tau model), and the page weight
-        first = await _load(page, page_url)
+        first = await load(page, page_url)
         if not first.get("ok") or not first.get("plotted"):
             report["failures"].append(f"default page: ok={first.get('ok')} plotted={first.get('plotted')}")
         own = [u for u in requests if "/explorer/" in u or u.split("?")[0].endswith(PAGE)]
@@ -225,9 +269,10 @@ async def run(browser, base_url: str, n: int = 24, seed: int = 20260304) -> dict
         if report["page_bytes"]["total"] > 1_000_000:
             report["failures"].append(f"page weight {report['page_bytes']['total']} B > 1 MB beyond shared assets")
 
-        # cross-implementation
-        for case in random_cases(n, seed):
-            res = await _load(page, f"{page_url}?{urlencode(case)}")
+        # cross-implementation: every case computed by the page (one in-page call) and by the CLI
+        cases = random_cases(n, seed)
+        in_page = [json.loads(text) for text, _ in await page.evaluate(_RUN_QUERIES, [urlencode(c) for c in cases])]
+        for case, res in zip(cases, in_page):
             ref = cli_reference(case)
             diff = compare(res, ref)
             report["cases"] += 1
@@ -240,6 +285,7 @@ async def run(browser, base_url: str, n: int = 24, seed: int = 20260304) -> dict
             if not baryon_bounds_ok(ref):
                 report["failures"].append({"case": case, "diff": ["alpha_B != 0 model without a bound"]})
         # re-run updates in place (no reload) to time the plane update alone
+        # (one call per update, as a reader's edits come one at a time: the timings are not those of a batch)
         parts, in_place = [], []
         for case in random_cases(10, seed + 1):
             t = await page.evaluate("raw => { const r = window.U1XExplorer.run(raw); return [r.update_ms, r.timing_ms]; }",
@@ -263,26 +309,38 @@ async def run(browser, base_url: str, n: int = 24, seed: int = 20260304) -> dict
             import os  # noqa: PLC0415
             report["load_average"] = os.getloadavg()
 
-        # bad input: visible message, no console error
-        for label, case in (("non-rational", {"alpha_tau": "one third", "mX": "1"}),
-                            ("mX outside every channel", {"alpha_tau": "1", "mX": "150"}),
-                            ("family with alpha_B+L = 0", {"alpha_mu": "1", "alpha_tau": "-1", "family": "A.6",
-                                                           "m": "3"})):
-            res = await _load(page, f"{page_url}?{urlencode(case)}")
-            shown = await page.eval_on_selector("#u1x-explorer [data-u1x=message]",
-                                                "e => !e.hidden && e.offsetHeight > 0 ? e.textContent : ''")
+        # bad input: visible message, no console error (in-page; every hostile load below is also bad input from a URL)
+        bad = (("non-rational", {"alpha_tau": "one third", "mX": "1"}),
+               ("mX outside every channel", {"alpha_tau": "1", "mX": "150"}),
+               ("family with alpha_B+L = 0", {"alpha_mu": "1", "alpha_tau": "-1", "family": "A.6", "m": "3"}))
+        for (label, _), (text, shown) in zip(bad, await page.evaluate(_RUN_QUERIES, [urlencode(c) for _, c in bad])):
+            res = json.loads(text)
             if res.get("ok") or not shown.strip():
                 report["failures"].append(f"bad input ({label}): ok={res.get('ok')}, message shown={bool(shown)}")
-        # hostile URL: payloads in every parameter
-        for payload in HOSTILE:
-            res = await _load(page, f"{page_url}?{urlencode({k: payload for k in PARAMS})}")
-            pwned = await page.evaluate("() => window.__u1x_pwned === 1 || !!document.querySelector("
-                                        "'#u1x-explorer img, #u1x-explorer svg[onload], #u1x-explorer script:not(#explorer-result)')")
-            shown = await page.eval_on_selector("#u1x-explorer [data-u1x=message]",
-                                                "e => !e.hidden && e.offsetHeight > 0 ? e.textContent : ''")
-            if pwned or res.get("ok") or not shown.strip():
-                report["failures"].append(f"hostile payload {payload!r}: executed={pwned}, ok={res.get('ok')}, "
-                                          f"message shown={bool(shown)}")
+        # full page loads, TABS at a time: the URL path, and hostile URLs (payloads in every parameter)
+        jobs = [("url", i, cases[i]) for i in URL_CASES if i < len(cases)]
+        jobs += [("hostile", payload, {k: payload for k in PARAMS}) for payload in HOSTILE]
+        queue = list(reversed(jobs))
+
+        async def worker(pg):
+            while queue:
+                kind, label, case = queue.pop()
+                res = await load(pg, f"{page_url}?{urlencode(case)}")
+                if kind == "url":
+                    diff = compare(res, cli_reference(case))
+                    if diff:
+                        report["failures"].append({"case": case, "url": True, "diff": diff[:8]})
+                    if not _same_result(res, in_page[label]):
+                        report["failures"].append({"case": case, "diff": ["URL load and in-page run differ"]})
+                    continue
+                shown = await pg.eval_on_selector("#u1x-explorer [data-u1x=message]", _SHOWN)
+                pwned = await pg.evaluate(_PWNED)
+                if pwned or res.get("ok") or not shown.strip():
+                    report["failures"].append(f"hostile payload {label!r}: executed={pwned}, ok={res.get('ok')}, "
+                                              f"message shown={bool(shown)}")
+
+        pages = [page] + [await new_page() for _ in range(max(1, min(TABS, len(jobs))) - 1)]
+        await asyncio.gather(*(worker(pg) for pg in pages))
         if dialogs:
             report["failures"].append(f"dialogs opened: {dialogs}")
         # theme noise present on every page of the site (shared/TOOLING.md section 7.1) is the site check's business

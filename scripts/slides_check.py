@@ -32,6 +32,8 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--allow-file-access-from-files",
         "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
+#: Decks checked at the same time (each in its own browser context).
+TABS = 2
 
 PROBE = """async () => {
   const t0 = performance.now();
@@ -76,8 +78,7 @@ def decks(html: Path) -> list[Path]:
     return [html / "slides" / f"lecture-{lec['n']}.html" for lec in build_slides.lecture_plan()]
 
 
-async def check_deck(browser, url: str, local_prefixes: tuple[str, ...], shots: Path | None, name: str) -> dict:
-    context = await browser.new_context(viewport={"width": 1280, "height": 760})
+async def check_deck(context, url: str, local_prefixes: tuple[str, ...], shots: Path | None, name: str) -> dict:
     page = await context.new_page()
     offsite, failed, console = [], [], []
     page.on("request", lambda r: offsite.append(r.url) if not r.url.startswith(local_prefixes) else None)
@@ -95,7 +96,7 @@ async def check_deck(browser, url: str, local_prefixes: tuple[str, ...], shots: 
             await page.evaluate(f"Reveal.slide({result['first_display_slide']})")
             await page.wait_for_timeout(300)
             await page.screenshot(path=str(shots / f"{name}-math.png"))
-    await context.close()
+    await page.close()
     result.update(url=url, offsite=offsite, failed=failed, console=console)
     problems = []
     if not result["ready"]:
@@ -124,15 +125,28 @@ async def run(args, paths: list[Path]) -> dict:
     try:
         async with async_playwright() as p:
             browser = await p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            # one browser context per mode (file://, http): the decks share reveal.js, MathJax and its fonts, which the
+            # context then parses once; every deck gets its own page and listeners, TABS pages at a time
+            contexts = {mode: await browser.new_context(viewport={"width": 1280, "height": 760})
+                        for mode in ("file", "http")}
+            limit = asyncio.Semaphore(TABS)
+
+            async def one(mode, url, prefixes, shots, name):
+                async with limit:
+                    return await check_deck(contexts[mode], url, prefixes, shots, name)
+
+            jobs = {}
             for path in paths:
                 name = path.stem
-                entry = {}
-                entry["file"] = await check_deck(browser, path.resolve().as_uri(), ("file://", "data:", "blob:"),
-                                                 args.shots, name)
+                jobs[(name, "file")] = one("file", path.resolve().as_uri(), ("file://", "data:", "blob:"), args.shots, name)
                 if base:
                     rel = path.resolve().relative_to(args.html.resolve()).as_posix()
-                    entry["http"] = await check_deck(browser, f"{base}/{rel}", (base, "data:", "blob:"), None, name)
-                report["decks"][name] = entry
+                    jobs[(name, "http")] = one("http", f"{base}/{rel}", (base, "data:", "blob:"), None, name)
+            results = await asyncio.gather(*jobs.values())
+            for (name, mode), result in zip(jobs, results):
+                report["decks"].setdefault(name, {})[mode] = result
+            for context in contexts.values():
+                await context.close()
             await browser.close()
     finally:
         if server:
