@@ -27,6 +27,7 @@ def test_anomalies_json_keys(capsys):
     assert d["witten_ok"] is True
 
 
+@pytest.mark.slow  # computes the whole ledger (tests/conftest.py: this module runs first)
 def test_ledger_json(capsys):
     code, out, _ = run(capsys, "ledger", "--json")
     assert code == 0

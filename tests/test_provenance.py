@@ -16,6 +16,8 @@ import textwrap
 
 import pytest
 
+pytestmark = pytest.mark.slow  # two fresh interpreters each compute the whole ledger (tests/conftest.py: runs first)
+
 SCRIPT = textwrap.dedent('''
     import json, sys
     from fractions import Fraction

@@ -117,7 +117,12 @@ def test_scan_within_budget():
     assert time.perf_counter() - t0 < 10.0
 
 
-def test_cli_readings_and_fit_reading():
+@pytest.mark.slow
+def test_cli_readings_and_fit_reading(capsys):
+    """`python -m physics readings` end to end (a fresh interpreter), then `fit --reading`, Sec. 2.1 and a bad section
+    through the same CLI function in this process (physics.cli.main, as tests/test_cli.py does)."""
+    from physics.cli import main
+
     out = subprocess.run([sys.executable, "-m", "physics", "readings", "--section", "3.2.5", "--top", "3", "--json"],
                          capture_output=True, text=True, check=True)
     rows = json.loads(out.stdout)
@@ -126,11 +131,12 @@ def test_cli_readings_and_fit_reading():
                 "matches", "contradicts"):
         assert key in rows[0]
     name = R.name(rows[0]["reading"])
-    f = json.loads(subprocess.run([sys.executable, "-m", "physics", "fit", "--reading", name, "--json"],
-                                  capture_output=True, text=True, check=True).stdout)
+    capsys.readouterr()
+    assert main(["fit", "--reading", name, "--json"]) == 0
+    f = json.loads(capsys.readouterr().out)
     assert f["gX_best"] == pytest.approx(rows[0]["gX_best"], rel=1e-6)
-    out21 = subprocess.run([sys.executable, "-m", "physics", "readings", "--section", "2.1", "--top", "2", "--json"],
-                           capture_output=True, text=True, check=True)
-    assert len(json.loads(out21.stdout)) == 2
-    bad = subprocess.run([sys.executable, "-m", "physics", "readings", "--section", "9"], capture_output=True, text=True)
-    assert bad.returncode == 2
+    assert main(["readings", "--section", "2.1", "--top", "2", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 2
+    assert main(["readings", "--section", "9"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1, err

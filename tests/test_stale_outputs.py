@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # two book builds and one execution in a scratch copy (tests/conftest.py: runs first)
+
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTER = "notebooks/01_introduction.md"
 CONSTANT = re.compile(r"^TAU_MODEL = ChargeAssignment\(alpha_tau=1\)$", re.M)
@@ -51,12 +53,21 @@ def scratch(tmp_path_factory):
     for name in ("physics", "scripts", "data"):
         if (ROOT / name).is_dir():
             shutil.copytree(ROOT / name, dst / name, ignore=ignore)
-    for name in ("_ext", "_vendor"):
+    for name in ("_ext", "_vendor", "_assets"):
         shutil.copytree(ROOT / "book" / name, dst / "book" / name, ignore=ignore)
     for name in ("_config.yml", "requirements.txt", "pyproject.toml", "book/references.bib",
                  "tests/nbval_sanitize.cfg", CHAPTER, str(Path(CHAPTER).with_suffix(".ipynb"))):
         (dst / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / name, dst / name)
+    # book/_ext/explorer_downloads.py is the bare-build fallback that writes notebooks/downloads/ (the explorer's files,
+    # ~7 s of matplotlib) when a page links a missing one; it also runs when NO page links any, as here (one chapter
+    # without download links), once per build.  It plays no part in propagating outputs: leave it out of the scratch
+    # book while the scratch chapter links no download.
+    if "<downloads/" not in (dst / CHAPTER).read_text(encoding="utf-8"):
+        config = dst / "_config.yml"
+        text, n = re.subn(r"^ *explorer_downloads: book/_ext\b.*\n", "", config.read_text(encoding="utf-8"), flags=re.M)
+        assert n == 1, "explorer_downloads not found in _config.yml: update this fixture"
+        config.write_text(text, encoding="utf-8")
     manifest = json.loads(execute.PAIRED_MANIFEST.read_text())
     (dst / "notebooks" / ".exec_manifest.json").write_text(json.dumps({CHAPTER: manifest[CHAPTER]}, indent=1))
     (dst / "_toc.yml").write_text(f"format: jb-book\nroot: {CHAPTER[:-3]}\n")
