@@ -215,7 +215,7 @@ _SHOWN = "e => !e.hidden && e.offsetHeight > 0 ? e.textContent : ''"
 _PWNED = ("() => window.__u1x_pwned === 1 || !!document.querySelector("
           "'#u1x-explorer img, #u1x-explorer svg[onload], #u1x-explorer script:not(#explorer-result)')")
 #: Pages loaded at the same time for the URL checks (the loads wait on the network and the renderer, not the CPU only).
-TABS = 3
+TABS = 2
 #: Cross-implementation cases also checked through a full page load of their URL (init() reading location.search);
 #: the paper's point (family A.6) and the case with every parameter set (family A.11 with a shift).
 URL_CASES = (0, 3)
