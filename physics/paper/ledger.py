@@ -119,14 +119,19 @@ def _text(c) -> str | None:
     return f"{c:.4g}" if isinstance(c, float) else format_exact(c)
 
 
-def ledger(compute: bool = True) -> list[LedgerRow]:
-    """Every ledger entry with its computed value, status and provenance (computed now, `physics.paper.reproduce`)."""
+def ledger(compute: bool = True, prefix: str | None = None) -> list[LedgerRow]:
+    """Every ledger entry with its computed value, status and provenance (computed now, `physics.paper.reproduce`).
+
+    prefix: only the entries whose id starts with it (e.g. "sec3-2-5"); only what they need is computed, and each
+    row is the same as in the full ledger."""
     from physics.paper.reproduce import REGISTRY, compute_all, compute_alternatives
 
-    values = compute_all() if compute else {}
-    alts = compute_alternatives() if compute else {}
+    entries = [e for e in load_paper_values() if prefix is None or e["id"].startswith(prefix)]
+    ids = None if prefix is None else [e["id"] for e in entries]
+    values = compute_all(ids) if compute else {}
+    alts = compute_alternatives(ids) if compute else {}
     rows = []
-    for e in load_paper_values():
+    for e in entries:
         reg = REGISTRY.get(e["id"])
         computed = values.get(e["id"]) if reg is not None else None
         status, gap = classify(e, computed)

@@ -224,14 +224,22 @@ def _bounds_vectorised(spectra, readings, delta: float = 100.0) -> np.ndarray:
     out = np.full((len(readings), len(spectra)), np.nan)
     for ir, rd in enumerate(readings):
         mults = [nat.multiplet_list(sp, rd.counting) for sp in spectra]
+        # one column per multiplet slot, one row per spectrum; empty slots are exact zeros (adding 0.0 changes
+        # nothing), so each spectrum's sum runs over its multiplets in order, as a per-spectrum sum would
+        width = max(len(ml) for ml in mults)
+        pad = [ml + [(0, 0.0, 0)] * (width - len(ml)) for ml in mults]
+        Cn = [np.array([[float(ml[k][2] * ml[k][0])] for ml in pad]) for k in range(width)]
+        A = [np.array([[(ml[k][0] * ml[k][0] - 1) / 4 if ml[k][2] else 0.0] for ml in pad]) for k in range(width)]
+        YY = [np.array([[ml[k][1] * ml[k][1]] for ml in pad]) for k in range(width)]
 
         def delta_of(M):  # M: (S, K) masses for each spectrum
             mu = rd.mu(M)
             g2, gY = rd.couplings(M)
-            res = np.zeros_like(M)
-            for s, ml in enumerate(mults):
-                gauge = sum(C * n * ((n * n - 1) / 4 * g2[s] ** 4 + Y * Y * gY[s] ** 4) for n, Y, C in ml)
-                res[s] = gauge * M[s] ** 2 / (4 * np.pi) ** rd.loop_power * nat._log_factor(M[s], mu[s], rd.log)
+            g24, gY4 = g2**4, gY**4
+            gauge = 0
+            for k in range(width):
+                gauge = gauge + Cn[k] * (A[k] * g24 + YY[k] * gY4)
+            res = gauge * M**2 / (4 * np.pi) ** rd.loop_power * nat._log_factor(M, mu, rd.log)
             return np.abs(res) / rd.mh2_value - delta
 
         G = np.broadcast_to(grid, (len(spectra), grid.size)).copy()

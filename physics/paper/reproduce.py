@@ -79,20 +79,23 @@ def _call_all(registry_fns) -> dict:
     return done
 
 
-def compute_all() -> dict:
-    """{id: computed value} for every registered entry (functions returning dicts are called once)."""
-    done = _call_all(r.fn for r in REGISTRY.values())
+def compute_all(ids=None) -> dict:
+    """{id: computed value} for every registered entry, or only for `ids` (functions returning dicts are called
+    once; a function none of `ids` needs is not called)."""
+    regs = REGISTRY if ids is None else {i: REGISTRY[i] for i in ids if i in REGISTRY}
+    done = _call_all(r.fn for r in regs.values())
     out = {}
-    for i, r in REGISTRY.items():
+    for i, r in regs.items():
         result = done[r.fn]
         out[i] = result[i] if isinstance(result, dict) else result
     return out
 
 
-def compute_alternatives() -> dict:
-    """{id: [(label, value, provenance), ...]} for every registered alternative."""
-    done = _call_all(fn for alts in ALTERNATIVES.values() for _, fn, _ in alts)
-    return {i: [(label, done[fn][i], prov) for label, fn, prov in alts] for i, alts in ALTERNATIVES.items()}
+def compute_alternatives(ids=None) -> dict:
+    """{id: [(label, value, provenance), ...]} for every registered alternative, or only for `ids`."""
+    alternatives = ALTERNATIVES if ids is None else {i: ALTERNATIVES[i] for i in ids if i in ALTERNATIVES}
+    done = _call_all(fn for alts in alternatives.values() for _, fn, _ in alts)
+    return {i: [(label, done[fn][i], prov) for label, fn, prov in alts] for i, alts in alternatives.items()}
 
 
 # ---------------------------------------------------------------- Sec. 2 and 3.1: anomalies of the SM
