@@ -11,8 +11,24 @@ from physics.paper.naturalness_readings import TABLE_READING, get_reading
 from physics.pheno import explorer as _core
 from physics.pheno.explorer import (BENCHMARK_POINT, BENCHMARKS, FAMILY_SUGGESTIONS, PLANE_GRID, pair_multiplets,  # noqa: F401
                                     singlet_solution, to_json, viable_region)
-from physics.viz.explorer import (SUMMARY_HEADERS, benchmark_table, channel_rows, plotly_benchmarks,  # noqa: F401
-                                  summary_rows, widget)
+
+#: Re-exported from `physics.viz.explorer` on first use (PEP 562): computing with the explorer does not import the
+#: presentation layer (plotly, widgets), so a page that only computes does not depend on it.
+_VIZ = ("SUMMARY_HEADERS", "benchmark_table", "channel_rows", "plotly_benchmarks", "summary_rows", "widget")
+
+
+def __getattr__(name: str):
+    if name in _VIZ:
+        from physics.viz import explorer as _viz
+
+        value = getattr(_viz, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_VIZ))
 
 
 def explore(alphas, *args, naturalness_reading=None, **kwargs) -> dict:

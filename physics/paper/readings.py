@@ -27,7 +27,6 @@ from functools import lru_cache
 import numpy as np
 
 from physics import inputs
-from physics.pheno import readings as R
 from physics.paper.printed import G2, GX_BEST_FIT, load_paper_values
 
 #: Ledger ids of the printed numbers of Sec. 3.2.5 that depend on the reading, and the scan key that computes each.
@@ -56,6 +55,8 @@ def sec325_map(mX: float | None = None) -> dict:
     """Scan every Sec. 3.2.5 reading; add matches and contradictions.  Returns the scan dict plus
     'matches' (N x 5 bool, columns SEC325_TARGETS), 'contradicts' (list of lists of statement names),
     'n_matches', 'n_contradicts', 'BR_Z_gammaX_at_printed_gX', 'pulls' (N x 5, |computed - printed| / precision)."""
+    from physics.pheno import readings as R
+
     res = R.scan() if mX is None else R.scan(mX)
     res = dict(res)
     res["outside_1sigma_plane"] = ~res["inside_1sigma_plane"]
@@ -106,6 +107,8 @@ def _rank(res: dict) -> np.ndarray:
 
 def sec325_rows(top: int | None = None, order: str = "rank") -> list[dict]:
     """Rows for the CLI / the chapter: one per reading (ranked), JSON-ready."""
+    from physics.pheno import readings as R
+
     res = sec325_map()
     idx = _rank(res) if order == "rank" else np.arange(len(res["readings"]))
     if top is not None:
@@ -128,6 +131,8 @@ def sec325_rows(top: int | None = None, order: str = "rank") -> list[dict]:
 def sec325_spread() -> list[dict]:
     """For each printed number: printed value, value under the default reading, min/median/max over all readings,
     the number of readings reproducing it, and how many of those contradict no statement."""
+    from physics.pheno import readings as R
+
     res = sec325_map()
     ents = _entries()
     d = res["readings"].index(R.DEFAULT)
@@ -152,6 +157,8 @@ def sec325_best_joint() -> dict:
 
 
 def default_row() -> dict:
+    from physics.pheno import readings as R
+
     res = sec325_map()
     i = res["readings"].index(R.DEFAULT)
     return next(r for r in sec325_rows(order="index") if r["reading"] == res["readings"][i])
@@ -159,6 +166,8 @@ def default_row() -> dict:
 
 def reproducing_reading(eid: str, consistent: bool = True) -> dict | None:
     """The best-ranked reading that reproduces ledger entry `eid` (and, if `consistent`, contradicts nothing)."""
+    from physics.pheno import readings as R
+
     res = sec325_map()
     j = list(SEC325_TARGETS).index(eid)
     for i in _rank(res):
@@ -314,3 +323,13 @@ def sec325_printed() -> dict:
     ents = _entries()
     return {eid: (float(ents[eid]["value"]), float(ents[eid]["precision"])) for eid in SEC325_TARGETS
             if eid != "sec3-2-5-outside-1sigma"}
+
+
+def __getattr__(name: str):
+    """`R` (physics.pheno.readings, the Sec. 3.2.5 scan) is imported on first use (PEP 562), so that the Sec. 2.1 map
+    does not import the Belle II fit."""
+    if name == "R":
+        from physics.pheno import readings as R
+
+        return R
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -12,8 +12,6 @@ import numpy as np
 
 from physics import inputs as I
 from physics.pheno import limits, rates
-from physics.pheno.plane import (FIG3_CHANNELS, direct_search_line, dominance, intervals, invisible_threshold,
-                                 naturalness_line, strongest_channel, summary_plane, tuning_reach)
 from physics.paper.printed import BR_KSTAR, BR_Z_GAMMA_X, GX_BEST_FIT, SIGMA_PREFERENCE
 
 #: The Belle II best fit as printed (Sec. 3.2.5): m_X from the two-body fit it quotes (physics.inputs), g_X printed.
@@ -36,6 +34,10 @@ def fig3_statements(plane: dict | None = None, best_fit: dict | None = None) -> 
       best_fit: the Belle II best fit (`best_fit` or `best_fit_point()`) against each current limit at its mass;
       fcc_improvement: L3/FCC BR ratio and its square root (the g_X ratio), in orders of magnitude.
     """
+    # imported here, not at the top: the Sec. 3.2.5 checks below (chapter 05) do not need the plane
+    from physics.pheno.plane import (FIG3_CHANNELS, direct_search_line, dominance, intervals, invisible_threshold,
+                                     naturalness_line, strongest_channel, summary_plane, tuning_reach)
+
     p = summary_plane() if plane is None else plane
     if not p["channels"]:
         raise ValueError(f"no channel limits for {p['model']}: {' '.join(p['notes'])}")

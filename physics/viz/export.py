@@ -413,18 +413,21 @@ def write_downloads(outdir, benchmarks: dict | None = None, figures: bool = True
     as PDF/PNG into outdir.  Returns the written paths (sorted)."""
     import matplotlib.pyplot as plt
 
-    from physics.pheno import plane
+    from physics.pheno import fit, limits, plane
     from physics.model.charges import TAU_MODEL
 
+    # each curve computed once, for its CSV and its figure (the defaults of fig1_figure / fig2_figure)
     p3 = plane.summary_plane(TAU_MODEL, 0.01, 10.0, 500)
-    tables = fig1_tables() + (fig2_tables() if fig2 else []) + fig3_tables(p3)
+    c1 = limits.fig1_curves(500)
+    d2 = fit.fig2_data(n=300) if fig2 else None
+    tables = fig1_tables(c1) + (fig2_tables(d2) if fig2 else []) + fig3_tables(p3)
     if benchmarks:
         tables += benchmark_tables(benchmarks)
     paths = [write_csv(t, outdir) for t in tables]
     if figures:
-        for stem, make in (("fig1", fig1_figure), ("fig2", fig2_figure if fig2 else None)):
+        for stem, make, data in (("fig1", fig1_figure, c1), ("fig2", fig2_figure if fig2 else None, d2)):
             if make is not None:
-                fig = make()
+                fig = make(data)
                 paths += save_figure(fig, outdir, stem)
                 plt.close(fig)
         for panel in ("upper", "lower"):
