@@ -18,8 +18,13 @@ contents are hashed *before* execution, so an edit made while a page runs leaves
 current.  If only the prose of a chapter changed, its .ipynb is re-paired (new Markdown cells, same outputs) without
 executing.
 
-The explorer's download files (notebooks/downloads/, written by ``physics.viz.export.write_downloads``; the chapter's
-own cell is tagged ``skip-execution``) are a further task tracked the same way (task ``downloads``).
+The explorer's download files (notebooks/downloads/, written by ``physics.viz.export.write_downloads``) are a further
+task tracked the same way (task ``downloads``): on a fresh clone it runs on its own.  The chapter that shows them
+(11_explorer) writes the same files with the same call; the kernel records what a page writes into
+notebooks/downloads/, and when such a page is executed in the same run as a stale ``downloads`` task, the task is not
+run a second time (nor at the same time, into the same files): it is recorded as written by that page, with the
+page's used files as its inputs (everything the written files depend on).  If the page fails or writes nothing
+there, the task runs on its own afterwards.
 
 Stale pages run in parallel (``--jobs``, default 2 on a machine with 2+ cores; each kernel is single-threaded:
 OMP/OpenBLAS/MKL threads = 1).  Then the jupyter-cache used by the book (_build/.jupyter_cache; myst-nb
@@ -66,6 +71,7 @@ _SETUP = r'''
 import sys as _xq_sys, os as _xq_os
 _xq_root = {root!r}
 _xq_read = set()
+_xq_wrote = set()
 def _xq_hook(event, args):
     if event != "open" or not args:
         return
@@ -76,12 +82,16 @@ def _xq_hook(event, args):
     if isinstance(path, bytes) or not isinstance(path, str):
         return
     mode, flags = (args[1] if len(args) > 1 else None), (args[2] if len(args) > 2 else 0)
+    path = _xq_os.path.abspath(path)
     if isinstance(mode, str):
         if any(c in mode for c in "wax+"):
+            if path.startswith(_xq_root):
+                _xq_wrote.add(path)
             return
     elif isinstance(flags, int) and flags & (_xq_os.O_WRONLY | _xq_os.O_RDWR | _xq_os.O_CREAT):
+        if path.startswith(_xq_root):
+            _xq_wrote.add(path)
         return
-    path = _xq_os.path.abspath(path)
     if path.startswith(_xq_root):
         _xq_read.add(path)
 _xq_sys.addaudithook(_xq_hook)
@@ -95,6 +105,7 @@ for _xq_m in list(_xq_sys.modules.values()):
     if isinstance(_xq_f, str) and _xq_os.path.abspath(_xq_f).startswith(_xq_root):
         _xq_used.add(_xq_os.path.abspath(_xq_f))
 print("XQ-USED " + _xq_json.dumps(sorted(_xq_used)))
+print("XQ-WROTE " + _xq_json.dumps(sorted(_xq_wrote)))
 '''
 
 
@@ -276,6 +287,16 @@ def _used_from(text: str) -> list[str]:
     raise RuntimeError("the kernel did not report the files it used")
 
 
+def _wrote_downloads(text: str) -> list[str]:
+    """The files under notebooks/downloads/ the kernel opened for writing (XQ-WROTE line), relative to notebooks/."""
+    generated = NOTEBOOKS / "downloads"
+    for line in text.splitlines():
+        if line.startswith("XQ-WROTE "):
+            return sorted({Path(p).relative_to(NOTEBOOKS).as_posix() for p in json.loads(line[9:])
+                           if generated in Path(p).parents})
+    return []
+
+
 def run_page(key: str) -> dict:
     """Execute one page in a fresh kernel; return the executed notebook (JSON) and the files it used."""
     import jupytext
@@ -294,7 +315,7 @@ def run_page(key: str) -> dict:
     client.execute()
     used_text = "".join(o.get("text", "") for o in nb.cells[-1].outputs if o.get("output_type") == "stream")
     nb.cells = nb.cells[1:-1]
-    return {"nb": nbformat.writes(_clean(nb)), "used": _used_from(used_text),
+    return {"nb": nbformat.writes(_clean(nb)), "used": _used_from(used_text), "wrote": _wrote_downloads(used_text),
             "seconds": round(time.perf_counter() - t0, 2)}
 
 
@@ -376,40 +397,49 @@ def bring_up_to_date(keys: list[str], force: bool = False, jobs: int | None = No
     # longest first (recorded seconds) so that 2 workers finish together
     seconds = {k: load(manifest_of(k)).get(k, {}).get("seconds", 99.0) for k, _ in todo}
     todo.sort(key=lambda kv: -seconds[kv[0]])
+    # the downloads task waits for a page of this run that wrote the download files last time (it writes them again)
+    writers = [k for k, _ in todo if k != DOWNLOADS and load(manifest_of(k)).get(k, {}).get("writes_downloads")]
+    deferred = DOWNLOADS in dict(todo) and bool(writers)
     for key, why in todo:
-        print(f"[execute] {key}: {why} -> executing", flush=True)
+        print(f"[execute] {key}: {why} -> executing"
+              + (f" (unless {', '.join(writers)} writes it)" if deferred and key == DOWNLOADS else ""), flush=True)
     saved = {k: os.environ.get(k) for k in SINGLE_THREAD}
     os.environ.update(SINGLE_THREAD)  # inherited by the kernels
     done, failed = [], []
     try:
-        workers = max(1, min(jobs or jobs_default(), len(todo)))
+        workers = max(1, min(jobs or jobs_default(), len(todo) - deferred))
         # spawn, not fork: a forked copy of a process that already ran a kernel client (zmq, asyncio) may die
         with cf.ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn")) as pool:
-            futures = {pool.submit(_task, key): key for key, _ in todo}
-            for fut in cf.as_completed(futures):
-                key = futures[fut]
-                try:
-                    result = fut.result()
-                except Exception as exc:  # report which page failed, go on with the others
-                    print(f"[execute] FAILED {key} (stored outputs left unchanged): {type(exc).__name__}: {exc}",
-                          file=sys.stderr, flush=True)
-                    failed.append(key)
-                    continue
-                entries = load(manifest_of(key))
-                code = code_digests[key]
-                entry = {"digest": digest(key, result["used"], snapshot, code), "used": result["used"],
-                         "seconds": result["seconds"], "code_sha256": code}
-                if key == DOWNLOADS:
-                    entry["files"] = sorted(p.name for p in store_of(key).iterdir())
-                else:
-                    _write_store(key, result["nb"])
-                    entry["md_sha256"] = sha((ROOT / key).read_bytes())
-                    entry["store_sha256"] = sha(store_of(key).read_bytes())
-                entries[key] = entry
-                save(manifest_of(key), entries)
-                done.append(key)
-                print(f"[execute] {key}: executed in {result['seconds']:.1f} s "
-                      f"({sum(u.startswith('physics/') for u in result['used'])} physics files used)", flush=True)
+            futures = {pool.submit(_task, key): key for key, _ in todo if not (deferred and key == DOWNLOADS)}
+            while futures:
+                finished, _ = cf.wait(futures, return_when=cf.FIRST_COMPLETED)
+                for fut in finished:
+                    key = futures.pop(fut)
+                    try:
+                        result = fut.result()
+                    except Exception as exc:  # report which page failed, go on with the others
+                        print(f"[execute] FAILED {key} (stored outputs left unchanged): {type(exc).__name__}: {exc}",
+                              file=sys.stderr, flush=True)
+                        failed.append(key)
+                        result = None
+                    if result is not None:
+                        _record(key, result, snapshot, code_digests[key])
+                        done.append(key)
+                        print(f"[execute] {key}: executed in {result['seconds']:.1f} s "
+                              f"({sum(u.startswith('physics/') for u in result['used'])} physics files used)",
+                              flush=True)
+                    if deferred and key in writers:
+                        writers.remove(key)
+                        if result is not None and result.get("wrote"):
+                            _record(DOWNLOADS, {"used": result["used"], "seconds": 0.0}, snapshot,
+                                    code_digests[DOWNLOADS], written_by=key)
+                            done.append(DOWNLOADS)
+                            deferred = False
+                            print(f"[execute] {DOWNLOADS}: written by {key} in this run ({len(result['wrote'])} "
+                                  f"files), not executed again", flush=True)
+                        elif not writers:  # no page of this run wrote them: the task runs on its own
+                            futures[pool.submit(_task, DOWNLOADS)] = DOWNLOADS
+                            deferred = False
     finally:
         for k, v in saved.items():
             if v is None:
@@ -417,6 +447,25 @@ def bring_up_to_date(keys: list[str], force: bool = False, jobs: int | None = No
             else:
                 os.environ[k] = v
     return done, failed
+
+
+def _record(key: str, result: dict, snapshot: dict, code: str, written_by: str | None = None) -> None:
+    """Store a task's outputs and its manifest entry (digest over the files it used, hashed before executing)."""
+    entries = load(manifest_of(key))
+    entry = {"digest": digest(key, result["used"], snapshot, code), "used": result["used"],
+             "seconds": result["seconds"], "code_sha256": code}
+    if key == DOWNLOADS:
+        entry["files"] = sorted(p.name for p in store_of(key).iterdir())
+        if written_by:
+            entry["written_by"] = written_by
+    else:
+        _write_store(key, result["nb"])
+        entry["md_sha256"] = sha((ROOT / key).read_bytes())
+        entry["store_sha256"] = sha(store_of(key).read_bytes())
+        if result.get("wrote"):
+            entry["writes_downloads"] = True
+    entries[key] = entry
+    save(manifest_of(key), entries)
 
 
 # -------------------------------------------------------------------------------------------- the book's jupyter-cache
