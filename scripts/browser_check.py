@@ -3,7 +3,9 @@
 
 The book in _build/html is served on 127.0.0.1 (random free ports, `http.server` in threads) and Debian's
 /usr/bin/chromium is driven with Playwright (async API, one browser, --jobs pages at a time; Playwright's own browser
-download needs the network, so `executable_path` is used). Every page listed in _toc.yml (page path ->
+download needs the network, so `executable_path` is used). Each of the --jobs workers keeps one tab per width and
+navigates it from page to page, as a reader does (class Tab: a fresh tab per page cost as much Chromium CPU as the
+pages themselves). Every page listed in _toc.yml (page path ->
 _build/html/<path>.html) is opened at two window widths, a laptop (1280 px) and a phone (390 px, mobile viewport),
 and checked as follows (both widths unless stated):
 
@@ -135,6 +137,7 @@ def _strip_code(md: str) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=None)
 def source_has_math(md_file: Path) -> bool:
     """True when the page's .md source has $...$, $$...$$ or {math} outside code."""
     if not md_file.is_file():
@@ -193,6 +196,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 class _Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = 64   # listen backlog (default 5): a page opens many connections at once
     request_log: list[tuple[str, int]]
 
     def handle_error(self, request, client_address):
@@ -400,6 +404,13 @@ JS_CAPTIONS = r"""() => [...document.querySelectorAll('figure, table, div.figure
 
 JS_LINKS = """() => [...document.querySelectorAll('a[href]')].map(a => a.href)"""
 
+#: Every URL this document loaded (the navigation and each resource entry, cache hits included): the page weight.
+#: The same list the Playwright `response` events gave (checked on every page at both widths when this replaced
+#: them), without one Python callback per response. The buffer holds 250 entries by default; a page never nears it,
+#: and `full` says when it would.
+JS_RESOURCES = """() => { const r = performance.getEntriesByType('resource');
+  return {urls: [location.href, ...r.map(e => e.name)], full: r.length >= 250}; }"""
+
 JS_WIDGETS = r"""() => {
   const q = s => document.querySelectorAll(s).length;
   const views = [...document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]')];
@@ -474,10 +485,61 @@ JS_LECTURE = r"""() => ({
 })"""
 
 
-async def check_page(context, base: str, html_dir: Path, page: str, src_dir: Path, width: str,
+class Tab:
+    """One browser tab of a worker at one width (its own browser context, created on first use), navigated from
+    page to page with page.goto, as a reader moves through the site in one tab.
+
+    Opening a fresh tab per page (as before) cost about as much Chromium CPU as the pages themselves: a new tab is a
+    new renderer for about:blank, then another for the site, and the page's scripts, style sheets and MathJax fonts
+    are compiled/parsed/decoded anew; reusing the tab keeps those caches (the checks' results were identical, page by
+    page, at both widths). The listeners are attached once and write to `events`, which check_page replaces before
+    each navigation, so every console error or failed request is reported against the page being checked (one
+    logged late by the previous document is reported too, against the next page: never dropped). The one exception
+    is a request of the previous document that the navigation itself cancelled (net::ERR_ABORTED, e.g. the
+    browser's favicon fetch): closing the tab, as the check did before, cancelled it just the same, unreported."""
+
+    def __init__(self, browser, width: str):
+        self.browser, self.width = browser, width
+        self.context = self.page = None
+        self.events: dict[str, list] = {}
+
+    async def open(self):
+        self.events = {"console": [], "offsite": [], "failed": [], "issued": set()}
+        if self.page is None:
+            self.context = await self.browser.new_context(**WIDTHS[self.width], service_workers="block")
+            self.page = page = await self.context.new_page()
+            page.on("console", lambda m: self.events["console"].append((m.type, m.text))
+                    if m.type in ("error", "assert") else None)
+            page.on("pageerror", lambda e: self.events["console"].append(("pageerror", str(e))))
+
+            def on_request(req):
+                self.events["issued"].add(req)
+                parts = urlsplit(req.url)
+                if parts.scheme in ("http", "https", "ws", "wss") and parts.hostname != "127.0.0.1":
+                    self.events["offsite"].append(req.url)
+            # (No page.route(): routing disables Chromium's HTTP cache and doubles the time. Other hosts cannot
+            # be reached anyway: the browser runs with --host-resolver-rules mapping every name but 127.0.0.1
+            # to NOTFOUND, so an offline reader's view is reproduced even on a machine with network.)
+            page.on("request", on_request)
+            def on_failed(req):
+                if urlsplit(req.url).hostname != "127.0.0.1":
+                    return
+                if req not in self.events["issued"] and "ERR_ABORTED" in str(req.failure):
+                    return   # the previous document's request, cancelled by this navigation (see above)
+                self.events["failed"].append(f"{req.url} ({req.failure})")
+            page.on("requestfailed", on_failed)
+        return self.page
+
+    async def close(self):
+        if self.context is not None:
+            await self.context.close()
+
+
+async def check_page(tab: Tab, base: str, html_dir: Path, page: str, src_dir: Path, width: str,
                      shots: Path | None, server_log: list[tuple[str, int]]) -> dict:
-    """Open one TOC page at one width and run every per-page check; returns that width's report entry.
-    Links, captions and the page weight are checked at 1280 px only (they do not depend on the width)."""
+    """Open one TOC page at one width (in the worker's tab for that width) and run every per-page check; returns
+    that width's report entry. Links, captions and the page weight are checked at 1280 px only (they do not depend
+    on the width)."""
     url = f"{base}/{page}.html"
     laptop = width == "1280"
     rec: dict = {"url": url, "width": int(width), "failures": [], "warnings": []}
@@ -488,30 +550,12 @@ async def check_page(context, base: str, html_dir: Path, page: str, src_dir: Pat
         return rec
     rec["html_bytes"] = html_file.stat().st_size
 
-    console, offsite, responses, bad_responses, failed, local_paths = [], [], [], [], [], set()
     tb = time.perf_counter()
     phase: dict[str, float] = {}
-    pw_page = await context.new_page()
-    pw_page.on("console", lambda m: console.append((m.type, m.text)) if m.type in ("error", "assert") else None)
-    pw_page.on("pageerror", lambda e: console.append(("pageerror", str(e))))
-
-    def on_response(resp):
-        responses.append(resp.url)
-        if urlsplit(resp.url).netloc == urlsplit(base).netloc:
-            local_paths.add(unquote(urlsplit(resp.url).path))
-    pw_page.on("response", on_response)
+    pw_page = await tab.open()   # one tab per worker and width, navigated from page to page (see Tab)
+    events = tab.events          # this page's console errors, offsite and failed requests
+    bad_responses, resources = [], None
     log_start = len(server_log)
-
-    def on_request(req):
-        parts = urlsplit(req.url)
-        if parts.scheme in ("http", "https", "ws", "wss") and parts.hostname != "127.0.0.1":
-            offsite.append(req.url)
-    # (No page.route(): routing disables Chromium's HTTP cache and doubles the time. Other hosts cannot
-    # be reached anyway: the browser runs with --host-resolver-rules mapping every name but 127.0.0.1
-    # to NOTFOUND, so an offline reader's view is reproduced even on a machine with network.)
-    pw_page.on("request", on_request)
-    pw_page.on("requestfailed", lambda r: failed.append(f"{r.url} ({r.failure})")
-               if urlsplit(r.url).hostname == "127.0.0.1" else None)
 
     try:
         resp = await pw_page.goto(url, wait_until="load", timeout=NAV_TIMEOUT_MS)
@@ -614,6 +658,7 @@ async def check_page(context, base: str, html_dir: Path, page: str, src_dir: Pat
             fail("bokeh: figure root present but nothing drawn")
         if laptop:
             rec["links"] = sorted(set(await pw_page.evaluate(JS_LINKS)))
+        resources = await pw_page.evaluate(JS_RESOURCES)
         phase["checks"] = time.perf_counter()
         if shots is not None:
             shot = shots / width / f"{page}.png"
@@ -622,8 +667,11 @@ async def check_page(context, base: str, html_dir: Path, page: str, src_dir: Pat
             rec["screenshot"] = str(shot)
     except Exception as err:  # noqa: BLE001 - report any browser failure against the page
         fail(f"browser error: {type(err).__name__}: {str(err).splitlines()[0]}")
-    finally:
-        await pw_page.close()
+        try:
+            resources = await pw_page.evaluate(JS_RESOURCES)
+        except Exception:  # noqa: BLE001 - no weight for a page the browser could not show
+            pass
+    console, offsite, failed = events["console"], events["offsite"], events["failed"]
     rec["seconds"] = round(time.perf_counter() - tb, 2)
     bad_responses += [(code, base + path) for path, code in server_log[log_start:] if code >= 400]
     last = tb
@@ -649,8 +697,12 @@ async def check_page(context, base: str, html_dir: Path, page: str, src_dir: Pat
     if offsite:
         fail(f"{len(offsite)} request(s) to other hosts: {offsite[:3]}")
     # page weight = bytes of every local file the page loaded (HTML, CSS, JS, fonts, images)
+    urls = resources["urls"] if resources else []
+    if resources and resources["full"]:
+        rec["warnings"].append("resource timing buffer full: page weight may be incomplete")
+    local_paths = {unquote(urlsplit(u).path) for u in urls if urlsplit(u).netloc == urlsplit(base).netloc}
     files = {html_dir / p.lstrip("/") for p in local_paths}
-    rec["requests"] = len(responses)
+    rec["requests"] = len(urls)
     rec["page_weight_bytes"] = sum(f.stat().st_size for f in files if f.is_file())
     return rec
 
@@ -734,9 +786,9 @@ async def run_browser(args, toc: list[str], html_dir: Path, src_dir: Path, shots
                       report: dict, timings: dict) -> dict[str, dict]:
     """Check every TOC page at every width with `args.jobs` workers, then the links, then (optionally) file://.
 
-    One browser. Each worker has its own HTTP server (own port) and one browser context per width, and takes
-    (page, width) tasks one at a time, so the server log of a worker tells exactly which requests a page made
-    (and which failed). Returns {page: {"url", "failures", "warnings", "widths": {width: record}, ...}}, where
+    One browser. Each worker has its own HTTP server (own port) and one browser context (one tab, see Tab) per
+    width, and takes (page, width) tasks one at a time, so the server log of a worker tells exactly which requests
+    a page made (and which failed). Returns {page: {"url", "failures", "warnings", "widths": {width: record}, ...}}, where
     the top level repeats the 1280-px record's keys (math, widgets, weights) and every failure is prefixed by
     its width."""
     from playwright.async_api import async_playwright
@@ -757,19 +809,19 @@ async def run_browser(args, toc: list[str], html_dir: Path, src_dir: Path, shots
             report["chromium"] = browser.version
 
             async def worker(server, base):
-                contexts = {}
+                tabs = {}
                 while not queue.empty():
                     page, width = queue.get_nowait()
-                    if width not in contexts:
-                        contexts[width] = await browser.new_context(**WIDTHS[width], service_workers="block")
-                    rec = await check_page(contexts[width], base, html_dir, page, src_dir, width, shots,
+                    if width not in tabs:
+                        tabs[width] = Tab(browser, width)
+                    rec = await check_page(tabs[width], base, html_dir, page, src_dir, width, shots,
                                            server.request_log)
                     results[page, width] = rec
                     status = "ok" if not rec["failures"] else f"FAIL ({len(rec['failures'])})"
                     print(f"[browser_check] {page} @{width}: {status} ({rec.get('seconds', 0):.1f} s, "
                           f"{rec.get('math', {}).get('count', 0)} math)", flush=True)
-                for context in contexts.values():
-                    await context.close()
+                for tab in tabs.values():
+                    await tab.close()
 
             await asyncio.gather(*(worker(server, base) for server, base in servers))
             timings["pages"] = round(time.perf_counter() - t, 2)
@@ -823,8 +875,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-screenshots", action="store_true")
     ap.add_argument("--file-url", action="store_true", help="also try index.html via file:// (informational)")
     ap.add_argument("--chromium", default=CHROMIUM)
-    ap.add_argument("--jobs", type=int, default=3,
-                    help="pages checked at the same time (default 3: pages mostly wait for layout and fonts)")
+    ap.add_argument("--jobs", type=int, default=2,
+                    help="pages checked at the same time (default 2: a page keeps one core busy while it loads and "
+                         "typesets its math, so more jobs than cores only add switching)")
     ap.add_argument("--widths", default=",".join(WIDTHS),
                     help=f"window widths to check, comma-separated (default {','.join(WIDTHS)})")
     ap.add_argument("--pages", nargs="*", default=None, help="only these TOC pages (default: all)")
@@ -877,6 +930,10 @@ def main(argv: list[str] | None = None) -> int:
     weights = [(r["page_weight_bytes"], p) for p, r in pages.items() if "page_weight_bytes" in r]
     report["largest_html"] = {"page": max(built)[1], "bytes": max(built)[0]} if built else None
     report["heaviest_page"] = {"page": max(weights)[1], "bytes": max(weights)[0]} if weights else None
+    report["page_weight_note"] = ("page_weight_bytes: the local files the page listed in its resource timing, in a tab "
+                                  "that had shown other pages; Chromium may hand a page MathJax font files it holds in "
+                                  "memory without the page needing them, so this can exceed a cold load (see "
+                                  "scripts/benchmark.py for the cold-cache weight)")
     failures = {p: r["failures"] for p, r in pages.items() if r["failures"]}
     report["failures"] = failures
     report["warnings"] = {p: r["warnings"] for p, r in pages.items() if r.get("warnings")}
