@@ -225,6 +225,52 @@ def test_built_html_works_from_file_url(browser_report):
     assert probe.get("works"), f"the site does not work from file://: {probe}"
 
 
+#: Faults injected into copies of two built pages, and the failure message each must produce (issue #15: the faster
+#: browser pass, which reuses one tab per width for page after page, must still catch every one of them, on the page
+#: that has it and at both widths, and on no other page).
+INJECTED_TEXT = ('<section id="injected"><p>the mass m_X and \\frac{1}{2}, a rate 1.45e+20 per year.</p>'
+                 '<img src="http://cdn.example.org/logo.png" alt="offsite">'
+                 '<script>console.error("injected error"); fetch("https://fonts.example.com/x.css").catch(() => {});'
+                 '</script></section>')
+INJECTED_EQUATION = ('<section id="injected-eq"><div style="width:2400px"><div class="math notranslate nohighlight">'
+                     '\\[ E = m c^2 + \\alpha \\beta \\gamma \\]</div></div></section>')
+EXPECTED_FAULTS = {
+    "book/run": ["TeX/ASCII pseudo-TeX in the visible text", "e-notation in the visible text", "image(s) not loaded",
+                 "request(s) to other hosts: ['http://cdn.example.org/logo.png', 'https://fonts.example.com/x.css']",
+                 "console error(s)"],
+    "notebooks/09_conclusions": ["display equation(s) clipped", "wider than the window"],
+}
+
+
+@needs_build
+def test_built_html_browser_check_catches_injected_faults(tmp_path):
+    """Issue #15 (browser pass <= 30 s without weakening it): a copy of the built site with raw TeX, e-notation, an
+    offsite image and fetch, a console error (book/run) and a display equation leaving the text column
+    (notebooks/09_conclusions) fails the browser check with each of these at both widths, on those pages only; the
+    clean page checked in the same tabs (book/references) stays clean."""
+    import shutil
+    site = tmp_path / "html"
+    shutil.copytree(HTML, site)
+    for page, inj in (("book/run", INJECTED_TEXT), ("notebooks/09_conclusions", INJECTED_EQUATION)):
+        html = (site / f"{page}.html").read_text(encoding="utf-8")
+        end = html.index("</main>") if "</main>" in html else html.index("</article>")
+        (site / f"{page}.html").write_text(html[:end] + inj + html[end:], encoding="utf-8")
+    pages = ["book/run", "book/references", "notebooks/09_conclusions"]
+    report_file = tmp_path / "report.json"
+    proc = subprocess.run([sys.executable, str(CHECK), "--html", str(site), "--toc", str(ROOT / "_toc.yml"),
+                           "--report", str(report_file), "--no-screenshots", "--jobs", "1", "--pages", *pages],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 1 and report_file.is_file(), f"exit {proc.returncode}:\n{proc.stderr[-3000:]}"
+    report = json.loads(report_file.read_text(encoding="utf-8"))
+    failures = report["failures"]
+    assert set(failures) == set(EXPECTED_FAULTS), f"failing pages: {sorted(failures)}\n{failures}"
+    for page, wanted in EXPECTED_FAULTS.items():
+        for width in WIDTHS:
+            msgs = [m for m in failures[page] if m.startswith(f"[{width} px]")]
+            missing = [w for w in wanted if not any(w in m for m in msgs)]
+            assert not missing, f"{page} at {width} px: {missing} not reported; got {msgs}"
+
+
 # ----------------------------------------------------------------------- citations and bibliography
 
 
