@@ -1,7 +1,8 @@
 # Two user-facing targets (see README.md):
 #   make book   build the website into _build/html (strict; a notebook is executed only when what it uses changed)
-#   make test   unit tests + notebook pair checks; each chapter once: nbval against its committed outputs, or
-#               executed if its inputs changed (never both); strict book build (renders, executes nothing); site checks
+#   make test   each chapter once: nbval against its committed outputs, or executed if its inputs changed (never
+#               both); then the PDF alongside the unit tests (2 xdist workers) and the strict book build (renders,
+#               executes nothing); then the built-site checks (scripts/test_suite.py)
 # Lecture kit (issue #18):
 #   make slides   one reveal.js deck per lecture of book/teaching.md -> _build/html/slides/lecture-N.html (needs the book)
 #   make pdf      the whole book as one PDF -> _build/pdf/book.pdf (+ book-instructor.pdf with the solutions)
@@ -41,12 +42,9 @@ slides: $(STAMP)
 pdf: $(STAMP)
 	$(BIN)/python scripts/build_pdf.py
 
+# stages and their order: scripts/test_suite.py (nbval/execute once -> prime -> PDF || unit tests, build -> site checks)
 test: $(STAMP)
-	$(BIN)/python -m pytest tests -k "not built_html"
-	$(BIN)/python scripts/execute.py --verify
-	$(BIN)/python scripts/build_book.py --at-least-all --quiet
-	$(BIN)/python scripts/build_pdf.py
-	$(BIN)/python -m pytest tests -k built_html
+	$(BIN)/python scripts/test_suite.py
 
 notebooks: $(STAMP)
 	$(BIN)/python scripts/execute.py --force $(NB)

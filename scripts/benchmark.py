@@ -10,9 +10,10 @@ Measures, in this order (each timing is the median of --runs runs, with the 1-mi
                          --module, by default the one whose dependent pages have the median total execution time;
                          the JSON also lists which pages it re-executed. Restored (and rebuilt, untimed) afterwards.
   execute_all_s          (--execute-all) every page re-executed (scripts/execute.py --force), 2 workers
-  make_test_s            (--make-test) `make test` on the warm venv
+  make_test_s            (--make-test) `make test` on the warm venv, each run from a deleted _build (as a fresh clone:
+                         no site, no PDF, no jupyter-cache); the stage times printed by scripts/test_suite.py are kept
   browser_pass_s         scripts/browser_check.py --no-screenshots on the built site
-  site_MB                bytes of _build/html
+  site_MB                bytes of _build/html (site_without_pdf_MB: the same without the printable book in pdf/)
   heaviest_page          the page whose cold load (fresh browser context, every request counted, as Chromium loads
                          it: HTML, CSS, JS, fonts, MathJax's dynamic font files, images) moves the most bytes; raw bytes
                          and gzip bytes (what a web server with compression transfers)
@@ -175,10 +176,17 @@ def main(argv=None) -> int:
         runs = [timed([py, "scripts/execute.py", "--force"], failures, f"execute all {i}") for i in range(args.runs)]
         result["execute_all"] = median_of(runs)
     if args.make_test:
-        runs = [timed(["make", "test"], failures, f"make test {i}") for i in range(args.runs)]
+        runs = []
+        for i in range(args.runs):  # as on a fresh clone with a warm venv: no _build (no site, no PDF, no caches)
+            shutil.rmtree(ROOT / "_build", ignore_errors=True)
+            runs.append(timed(["make", "test"], failures, f"make test {i}"))
         result["make_test"] = median_of(runs)
+        result["make_test"]["stages_s"] = [line.split(": ", 1)[1] for r in runs for line in r["stdout"].splitlines()
+                                           if line.startswith("[test_suite] stage times")]
     if (HTML / "index.html").is_file():
         result["site_MB"] = round(dir_bytes(HTML) / 1e6, 2)
+        pdf_dir = HTML / "pdf"  # the printable book (scripts/build_pdf.py) is a download linked from the site
+        result["site_without_pdf_MB"] = round((dir_bytes(HTML) - (dir_bytes(pdf_dir) if pdf_dir.is_dir() else 0)) / 1e6, 2)
         result["site_parts_MB"] = {p.name: round((dir_bytes(p) if p.is_dir() else p.stat().st_size) / 1e6, 2)
                                    for p in sorted(HTML.iterdir())}
         result["static_parts_MB"] = {p.name: round((dir_bytes(p) if p.is_dir() else p.stat().st_size) / 1e6, 2)
