@@ -137,6 +137,19 @@ def test_vectorised_and_tuple_input():
     assert nat.naturalness_bound_TeV(tuples) == pytest.approx(nat.naturalness_bound_TeV(spectrum), rel=1e-12)
 
 
+@pytest.mark.parametrize("name", sorted(nat.READINGS))
+def test_root_finder_arithmetic_is_fine_tuning(name):
+    """The root finder's unchecked Delta (`_fine_tuning_unchecked`, issue #15) is `fine_tuning` without its input
+    checks: bit-identical for every reading, spectrum size and mass (a change of Eq. (2.9) in one and not the other
+    fails here)."""
+    r = nat.get_reading(name)
+    for m in (2, 3, 5):
+        spectrum = table2_spectrum(m)
+        mults = nat.multiplet_list(spectrum, r.counting)
+        for M in (250.0, 3.3e3, 4.7e4, 1.2e6):
+            assert nat._fine_tuning_unchecked(mults, M, r) == nat.fine_tuning(spectrum, M, r)
+
+
 @settings(max_examples=20, deadline=None)
 @given(delta=st.floats(1.0, 1e4))
 def test_bound_solves_eq_2_8(delta):
