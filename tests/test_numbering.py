@@ -20,7 +20,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-import yaml
+
+from book_site import needs_build, toc_pages  # tests/book_site.py
 
 ROOT = Path(__file__).resolve().parent.parent
 HTML = ROOT / "_build" / "html"
@@ -35,21 +36,6 @@ FIG_LABEL = re.compile(r"^fig-([1-3])(?:-(upper|lower|left|right))?$")
 TAB_LABEL = re.compile(r"^tab-([1-6])$")
 BOOK_FIG = re.compile(r"^fig-book-[A-Za-z0-9-]+$")
 BOOK_TAB = re.compile(r"^tab-book-[A-Za-z0-9-]+$")
-
-needs_build = pytest.mark.skipif(not (HTML / "index.html").is_file(),
-                                 reason="no built book in _build/html (run `make book` first)")
-
-
-def toc_pages() -> list[str]:
-    def walk(node) -> list[str]:
-        out = []
-        if isinstance(node, dict):
-            out += [str(node[k]) for k in ("root", "file") if k in node]
-            for key in ("parts", "chapters", "sections"):
-                for child in node.get(key, []) or []:
-                    out += walk(child)
-        return out
-    return walk(yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8")))
 
 
 def paper_equation_numbers() -> set[str]:

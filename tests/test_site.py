@@ -25,7 +25,8 @@ from urllib.parse import unquote, urldefrag, urljoin
 
 import jupytext
 import pytest
-import yaml
+
+from book_site import needs_build, toc_pages  # tests/book_site.py
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "_build"
@@ -37,22 +38,6 @@ WIDTHS = ("1280", "390")  # laptop and phone (scripts/browser_check.py WIDTHS)
 #: What the reader-facing checks count per width; each must be 0 (report["counts"][width]).
 READER_COUNTS = ("clipped_equations", "misbroken_equations", "wide_cells", "raw_tex", "e_notation", "unrendered",
                  "console_errors", "numbering", "pages_scrolling_sideways")
-
-needs_build = pytest.mark.skipif(not (HTML / "index.html").is_file(),
-                                 reason="no built book in _build/html (run `make book` first)")
-
-
-def toc_pages() -> list[str]:
-    """`root:`/`file:` entries of _toc.yml in reading order (read here, independently of the script)."""
-    def walk(node) -> list[str]:
-        out = []
-        if isinstance(node, dict):
-            out += [str(node[k]) for k in ("root", "file") if k in node]
-            for key in ("parts", "chapters", "sections"):
-                for child in node.get(key, []) or []:
-                    out += walk(child)
-        return out
-    return walk(yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8")))
 
 
 def source(page: str) -> str:
