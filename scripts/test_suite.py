@@ -8,7 +8,8 @@ Stages (a stage starts when the ones it needs are done; the times of every stage
 2. ``prime``    scripts/execute.py: nothing left to execute; the book's jupyter-cache is primed with the verified
                 outputs, so neither Sphinx build below executes anything (both fail if they had to).
 3. at the same time, on the two cores:
-   ``pdf``      scripts/build_pdf.py: the single-page HTML and the two printed editions (one Chromium renderer,
+   ``pdf``      (in CI first ``wait-apt``: .ci/run installs Chromium in the background, see
+                wait_for_system_packages) scripts/build_pdf.py: the single-page HTML and the two printed editions (one Chromium renderer,
                 about one core);
    ``unit``     pytest tests -k "not built_html" -n 2 --dist loadfile (pytest-xdist: two workers, a test file's
                 module fixtures computed once, the slow files first: tests/conftest.py), then
@@ -24,6 +25,7 @@ Usage: python scripts/test_suite.py [--workers N]   (N: pytest-xdist workers of 
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import threading
@@ -51,6 +53,27 @@ def run(name: str, cmd: list[str], timings: dict, prefix: bool = False) -> int:
     return rc
 
 
+def wait_for_system_packages(timings: dict, timeout: float = 900.0) -> bool:
+    """CI (.ci/run) installs Chromium and poppler in the background and names, in $BOOK_WAIT_APT, the file where that
+    install writes its exit code. Wait for it before the first stage that needs a browser; a failed install fails the
+    suite (the browser tests would otherwise be skipped). Without the variable there is nothing to wait for."""
+    path = os.environ.get("BOOK_WAIT_APT")
+    if not path:
+        return True
+    t0 = time.perf_counter()
+    while not Path(path).is_file() or not Path(path).read_text().strip():
+        if time.perf_counter() - t0 > timeout:
+            print(f"[test_suite] gave up waiting {timeout:.0f} s for the system packages ({path})", flush=True)
+            timings["wait-apt"] = (round(time.perf_counter() - t0, 1), 1)
+            return False
+        time.sleep(0.5)
+    rc = int(Path(path).read_text().strip())
+    timings["wait-apt"] = (round(time.perf_counter() - t0, 1), rc)
+    if rc:
+        print(f"[test_suite] the system packages (chromium, poppler-utils) failed to install (exit {rc})", flush=True)
+    return rc == 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--workers", default="2", help="pytest-xdist workers for the unit tests (default 2)")
@@ -72,7 +95,10 @@ def main(argv: list[str] | None = None) -> int:
 
     results: dict[str, int] = {}
 
-    def pdf():
+    def pdf():  # the unit tests need no browser and start at once; the PDF waits for Chromium in CI
+        if not wait_for_system_packages(timings):
+            results["pdf"] = 1
+            return
         results["pdf"] = run("pdf", [PY, "scripts/build_pdf.py"], timings, prefix=True)
 
     def unit_then_build():
