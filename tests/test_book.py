@@ -125,7 +125,7 @@ def test_vendored_assets_are_pinned_and_unmodified():
 
     assert vendor_assets.check() == []
     manifest = __import__("json").loads((ROOT / "book" / "_vendor" / "VENDOR.json").read_text())
-    assert set(manifest["packages"]) == {"mathjax", "@mathjax/mathjax-newcm-font", "plotly.js-basic-dist-min",
+    assert set(manifest["packages"]) == {"mathjax", "@mathjax/mathjax-newcm-font", "plotly.js-basic-dist-min", "uplot",
                                          "@fortawesome/free-solid-svg-icons", "reveal.js"}
     assert manifest["total_bytes"] < 4.0e6, "vendor only the components the site uses (MathJax, plotly, icons, slides)"
 
