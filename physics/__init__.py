@@ -10,7 +10,7 @@ Layers (each imports only those above it; tests/test_layers.py fences this):
 2. `physics.model`   BSM algebra: charges, anomalies, criteria, classification, operators, naturalness, UV content;
 3. `physics.pheno`   EFT couplings, form factors, rates, limits, the Belle II fit, the plane, the explorer;
 4. `physics.paper`   the only code that knows the paper's printed numbers: ledger, tables, statements;
-5. `physics.viz`     figures, plotly, widgets, downloads.
+5. `physics.viz`     figures, interactive web figures, widgets, downloads.
 
 `physics.cli` and `physics.explorer` are thin front-ends over the layers.
 """

@@ -13,8 +13,8 @@ from physics.pheno.explorer import (BENCHMARK_POINT, BENCHMARKS, FAMILY_SUGGESTI
                                     singlet_solution, to_json, viable_region)
 
 #: Re-exported from `physics.viz.explorer` on first use (PEP 562): computing with the explorer does not import the
-#: presentation layer (plotly, widgets), so a page that only computes does not depend on it.
-_VIZ = ("SUMMARY_HEADERS", "benchmark_table", "channel_rows", "plotly_benchmarks", "summary_rows", "widget")
+#: presentation layer (interactive figures, widgets), so a page that only computes does not depend on it.
+_VIZ = ("SUMMARY_HEADERS", "benchmark_table", "channel_rows", "interactive_benchmarks", "summary_rows", "widget")
 
 
 def __getattr__(name: str):

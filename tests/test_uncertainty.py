@@ -153,7 +153,8 @@ def test_band_follows_the_chosen_fit():
 
 
 def test_figures_draw_the_bands(planes):
-    """Fig. 3 (matplotlib and plotly) and Fig. 1 shade the bands; bands=False draws none; the lines are unchanged."""
+    """Fig. 3 (matplotlib and the interactive web figure) and Fig. 1 shade the bands; bands=False draws none; the lines
+    are unchanged."""
     import matplotlib
 
     matplotlib.use("Agg", force=False)
@@ -171,10 +172,26 @@ def test_figures_draw_the_bands(planes):
                                                                      for line in a2.get_lines()]
     assert any("form-factor band" in lab for lab in a1.get_legend_handles_labels()[1])
     plt.close(fig)
-    f = V.plotly_fig3(p)
-    bands = [t for t in f.data if t.legendgroup == "ffband"]
-    assert bands and all(t.fill == "toself" for t in bands) and sum(bool(t.showlegend) for t in bands) == 1
-    assert not [t for t in V.plotly_fig3(p, bands=False).data if t.legendgroup == "ffband"]
+    from physics.viz import interactive
+
+    f, g = V.interactive_fig3(p), V.interactive_fig3(p, bands=False)
+    items = f["views"][0]["items"]
+    bands = [t for t in items if t.get("group") == "ffband"]
+    assert bands and all(t["kind"] == "band" for t in bands)
+    assert [e["group"] for e in interactive.legend(f["views"][0])].count("ffband") == 1  # one entry toggles them all
+    # each band is its channel's gX_max_lo .. gX_max_hi (every second mass, rounded for display only)
+    with_band = [c for c in p["channels"].values() if c["band_available"] and np.any(c["gX_max_hi"] > c["gX_max_lo"])]
+    assert len(bands) == len(with_band)
+    for t, c in zip(bands, with_band):
+        for key, ref in (("lo", c["gX_max_lo"]), ("hi", c["gX_max_hi"])):
+            got = interactive.decode(f["arrays"][t[key]], ref.size)
+            drawn = ~np.isnan(got)
+            assert drawn.sum() >= np.sum(~np.isnan(ref)) // 2 and not np.any(drawn & np.isnan(ref))
+            np.testing.assert_allclose(got[drawn], ref[drawn], rtol=3e-4)
+    assert not [t for t in g["views"][0]["items"] if t.get("group") == "ffband" or t["kind"] == "band"]
+    lines = lambda spec: [({**t, "y": None}, spec["arrays"][t["y"]]) for t in spec["views"][0]["items"]  # noqa: E731
+                          if t["kind"] == "line"]
+    assert lines(f) == lines(g) and len(lines(f)) >= len(p["channels"])
     c = limits.fig1_curves(100)
     fig = export.fig1_figure(c)
     assert len(fig.axes[0].collections) == len(c["left"])

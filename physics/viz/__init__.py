@@ -1,2 +1,2 @@
-"""Presentation (layer 5 of 5): figures, interactive plotly figures, widgets, tables and downloads.  No physics:
+"""Presentation (layer 5 of 5): figures, interactive web figures (uPlot), widgets, tables and downloads.  No physics:
 every number it draws comes from the layers above."""

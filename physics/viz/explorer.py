@@ -1,10 +1,8 @@
-"""The explorer drawn: tables, the offline plotly benchmarks figure and the live ipywidgets explorer.
+"""The explorer drawn: tables, the interactive benchmarks figure (uPlot) and the live ipywidgets explorer.
 
 Presentation only; every number comes from `physics.pheno.explorer.explore`.
 """
 from __future__ import annotations
-
-import math
 
 import numpy as np
 
@@ -30,58 +28,33 @@ def benchmark_table(result: dict) -> list[list]:
     return rows
 
 
-def plotly_benchmarks(results: dict, ylim=(1e-7, 1e3)):
-    """One plotly figure with a dropdown over `results` ({name: explore result}); each entry shows that model's
-    summary plane (`physics.pheno.plane.plotly_fig3`) and its viable band.  Offline: embed with
-    fig.to_html(full_html=False, include_plotlyjs=False, div_id=<fixed>)."""
-    import plotly.graph_objects as go  # noqa: PLC0415
+def interactive_benchmarks(results: dict, ylim=(1e-7, 1e3)) -> dict:
+    """One interactive figure (spec of `physics.viz.interactive`; embed with ``interactive.figure_html``) with a menu
+    over `results` ({name: explore result}): each entry shows that model's summary plane as the interactive Fig. 3
+    (`physics.viz.plane._fig3_view`) and its viable band.  Curves shared by the models (naturalness and direct lines)
+    are stored once."""
+    from physics.viz.interactive import Figure  # noqa: PLC0415
 
-    fig = go.Figure()
-    owner, vis0, titles = [], [], []
-    for i, (name, r) in enumerate(results.items()):
+    planes = [r["plane"] for r in results.values() if r["plane"] is not None]
+    if not planes:
+        raise ValueError("no result has a plane to draw")
+    m = planes[0]["mX_GeV"]
+    fig = Figure(m, "m<sub>X</sub> [GeV]", "g<sub>X</sub>", (m[0], m[-1]), ylim)
+    for name, r in results.items():
         label = BENCHMARKS.get(name, {}).get("label", name)
         pl = r["plane"]
         if pl is None:
-            titles.append(f"{label}: plane not available")
+            fig.new_view(label, f"{label}: plane not available")
             continue
-        sub = plane.plotly_fig3(pl, ylim=ylim)
+        fig.new_view(label, label if pl["channels"]
+                     else f"{label}: no WZ-induced bounds (A<sub>XWW</sub> = A<sub>XYY</sub> = 0)")
+        plane._fig3_view(fig, pl)
         v = r["viable"]
         if v["intervals_GeV"]:
-            keep = v["mask"]
-            xs = np.round(v["mX_GeV"], 6)
-            lo = [float(f"{g:.5g}") if k else None for g, k in zip(v["gX_min"], keep)]
-            hi = [float(f"{g:.5g}") if k else None for g, k in zip(v["gX_max"], keep)]
-            sub.add_trace(go.Scatter(x=xs, y=lo, mode="lines", line={"width": 0, "color": "#2ca02c"},
-                                     showlegend=False, hoverinfo="skip", connectgaps=False))
-            sub.add_trace(go.Scatter(x=xs, y=hi, mode="lines", fill="tonexty", fillcolor="rgba(44,160,44,0.18)",
-                                     line={"width": 0, "color": "#2ca02c"}, name="viable band (Sec. 3.3)",
-                                     hoverinfo="skip", connectgaps=False))
-        for tr in sub.data:
-            vis0.append(tr.visible if tr.visible is not None else True)
-            owner.append(i)
-            fig.add_trace(tr)
-        titles.append(label if pl["channels"]
-                      else f"{label}: no WZ-induced bounds (A<sub>XWW</sub> = A<sub>XYY</sub> = 0)")
-    buttons = []
-    for i, name in enumerate(results):
-        mask = [(vis0[j] if owner[j] == i else False) for j in range(len(owner))]
-        buttons.append({"label": BENCHMARKS.get(name, {}).get("label", name), "method": "update",
-                        "args": [{"visible": mask}, {"title.text": titles[i]}]})
-    for j, tr in enumerate(fig.data):
-        tr.visible = vis0[j] if owner[j] == 0 else False
-    fig.update_xaxes(type="log", title="m<sub>X</sub> [GeV]", exponentformat="power")
-    fig.update_yaxes(type="log", title="g<sub>X</sub>", exponentformat="power",
-                     range=[math.log10(ylim[0]), math.log10(ylim[1])])
-    first = next(iter(results.values()))["plane"]
-    if first is not None:
-        fig.update_xaxes(range=[math.log10(first["mX_GeV"][0]), math.log10(first["mX_GeV"][-1])])
-    fig.update_layout(template="none", height=780,
-                      title={"text": titles[0], "x": 0.98, "xanchor": "right", "font": {"size": 13}},
-                      margin={"l": 60, "r": 10, "t": 90, "b": 40}, hovermode="closest",
-                      legend={"font": {"size": 10}, "orientation": "h", "x": 0, "y": -0.12, "yanchor": "top"},
-                      updatemenus=[{"x": 0, "xanchor": "left", "y": 1.14, "yanchor": "top", "buttons": buttons,
-                                    "showactive": True}])
-    return fig
+            keep = np.asarray(v["mask"], dtype=bool)
+            fig.band(np.where(keep, v["gX_min"], np.nan), np.where(keep, v["gX_max"], np.nan), "#2ca02c", 0.18,
+                     "viable band (Sec. 3.3)")
+    return fig.spec
 
 
 # ------------------------------------------------------------------------------------------------

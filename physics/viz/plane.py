@@ -1,11 +1,9 @@
-"""Fig. 3 drawn: the (m_X, g_X) plane of Sec. 3.3 as a static matplotlib figure and as an offline plotly figure.
+"""Fig. 3 drawn: the (m_X, g_X) plane of Sec. 3.3 as a static matplotlib figure and as an interactive web figure.
 
 Drawing only; every curve comes from `physics.pheno.plane.summary_plane` and the best-fit point from
 `physics.paper.statements.best_fit_point`.
 """
 from __future__ import annotations
-
-import math
 
 import numpy as np
 
@@ -14,7 +12,7 @@ from physics import inputs as I
 from physics.pheno.plane import FIG3_CHANNELS, intervals, strongest_channel
 
 # ------------------------------------------------------------------------------------------------
-# Figures (presentation only; matplotlib / plotly imported lazily)
+# Figures (presentation only; matplotlib imported lazily)
 # ------------------------------------------------------------------------------------------------
 YELLOW, GRAY = "#e6b800", "#808080"
 
@@ -116,91 +114,65 @@ def plot_fig3(ax, plane: dict, panel: str = "upper", best_fit: dict | None = Non
     return ax
 
 
-def plotly_fig3(plane: dict, best_fit: dict | None = None, ylim=(1e-7, 1e3), bands: bool = True):
-    """Interactive Fig. 3 (plotly): all current limits, projections (dashed, hidden at first), lines of Sec. 3.3.
-
-    Hover shows the curve, m_X and g_X; log axes with zoom.  Needs plotly (imported here only).
-    bands: each channel's 68% form-factor band (gX_max_lo .. gX_max_hi of the plane) as a light filled trace.
-    """
-    import plotly.graph_objects as go  # noqa: PLC0415
-
+def _fig3_view(fig, plane: dict, best_fit: dict | None = None, bands: bool = True) -> None:
+    """Add Fig. 3 of `plane` to the current view of `fig` (a `physics.viz.interactive.Figure` on the plane's grid):
+    the same curves, names, colours and order as the static `plot_fig3`, interactive.  Drawn from bottom to top:
+    the shaded regions (below each naturalness line: tuning worse than 1/Delta; above the strongest current limit:
+    excluded), each channel's 68% form-factor band (every second mass: the band's outline needs no more), the lines,
+    the projections (dashed, hidden at first) and the best-fit point with its 1 sigma error bar in g_X."""
     m = plane["mX_GeV"]
-    hover = "%{fullData.name}<br>m<sub>X</sub> = %{x:.3g} GeV<br>g<sub>X</sub> = %{y:.3e}<extra></extra>"
-    fig = go.Figure()
-
-    def line(x, yv, name, colour, dash="solid", visible=True, group=None):
-        keep = ~np.isnan(yv)
-        name = name.replace("K_L", "K<sub>L</sub>")
-        fig.add_trace(go.Scatter(x=np.round(x[keep], 6), y=[float(f"{v:.5g}") for v in yv[keep]], name=name,
-                                 mode="lines", line={"color": colour, "dash": dash, "width": 2},
-                                 hovertemplate=hover, visible=visible, legendgroup=group))
-
-    def shade(x, lower, upper, colour, opacity, name, group):
-        """A filled region between two curves (NaN gaps split it), drawn under the lines, without hover; as in
-        the static Fig. 3 (plot_fig3)."""
-        ok = ~(np.isnan(lower) | np.isnan(upper))
-        edges = np.flatnonzero(np.diff(np.r_[0, ok.astype(int), 0]))
-        for k, (i, j) in enumerate(zip(edges[::2], edges[1::2])):
-            xs = np.r_[x[i:j], x[i:j][::-1]]
-            ys = np.r_[upper[i:j], lower[i:j][::-1]]
-            fig.add_trace(go.Scatter(x=np.round(xs, 6), y=[float(f"{v:.5g}") for v in ys], mode="lines",
-                                     fill="toself", fillcolor=colour, opacity=opacity, line={"width": 0},
-                                     hoverinfo="skip", name=name, legendgroup=group, showlegend=k == 0))
-
-    # shaded regions first (under the curves): below each naturalness line (tuning worse than 1/Delta), and above
-    # the strongest current limit (excluded)
-    floor, ceiling = np.full_like(m, ylim[0], dtype=float), np.full_like(m, ylim[1], dtype=float)
-    for d in sorted(plane["naturalness"].values(), key=lambda d: d["delta"]):
-        shade(m, floor, np.asarray(d["gX"], dtype=float), GRAY, 0.16,
-              f"tuning worse than 1/{d['delta']:g} (below the line)", f"nat{d['delta']:g}")
-    shade(m, np.asarray(strongest_channel(plane)["gX_max"], dtype=float), ceiling, "#c8c8d8", 0.35,
-          "excluded by current limits", "excluded")
+    nat = sorted(plane["naturalness"].values(), key=lambda d: d["delta"])
+    for d in nat:
+        fig.fill(d["gX"], "bottom", GRAY, 0.16, f"tuning worse than 1/{d['delta']:g} (below the line)")
+    env = np.asarray(strongest_channel(plane)["gX_max"], dtype=float)
+    if np.any(np.isfinite(env)):  # stored as the minimum of the channels' curves (which it is), not as a copy
+        fig.fill(env, "top", "#c8c8d8", 0.35, "excluded by current limits",
+                 min_of=[c["gX_max"] for c in plane["channels"].values()])
     if bands:  # 68% form-factor band of each channel (filled, under its line; one legend entry for all)
-        first = len(fig.data)
-        every2 = np.unique(np.r_[np.arange(0, m.size, 2), m.size - 1])  # every second mass: half the bytes, same look
+        named = False
         for c in plane["channels"].values():
             lo, hi = c.get("gX_max_lo"), c.get("gX_max_hi")
             if lo is None or hi is None or not c.get("band_available") or not np.any(np.asarray(hi) > np.asarray(lo)):
                 continue  # no covariance (CLEO) or no form factor (L3: band = curve)
-            shade(m[every2], np.asarray(lo, dtype=float)[every2], np.asarray(hi, dtype=float)[every2], c["colour"], 0.3,
-                  "68% form-factor bands", "ffband")
-        if len(fig.data) > first:  # one neutral legend entry (toggles every band: same legendgroup)
-            for tr in fig.data[first:]:
-                tr.showlegend = False
-            fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", fill="toself", fillcolor="#9a9a9a",
-                                     opacity=0.5, line={"width": 0}, hoverinfo="skip", legendgroup="ffband",
-                                     name="68% form-factor band of each limit (in its colour)", showlegend=True))
-    for d in sorted(plane["naturalness"].values(), key=lambda d: d["delta"]):
-        line(m, d["gX"], f"naturalness Δ={d['delta']:g} (g<sub>X</sub> ≳ line)", GRAY,
-             "solid" if d["delta"] == 100 else "dash")
+            # one neutral legend entry for all bands (it toggles every band: same group)
+            fig.band(lo, hi, c["colour"], 0.3, None if named else "68% form-factor band of each limit (in its colour)",
+                     group="ffband", step=2, swatch=None if named else {"colour": "#9a9a9a", "alpha": 0.5})
+            named = True
+
+    def name(text: str) -> str:
+        return text.replace("K_L", "K<sub>L</sub>")
+
+    for d in nat:
+        fig.line(d["gX"], f"naturalness Δ={d['delta']:g} (g<sub>X</sub> ≳ line)", GRAY,
+                 "solid" if d["delta"] == 100 else "dash")
     for d in plane["direct"].values():
-        line(m, d["gX"], f"LHC direct y<sub>Ψ</sub>={'1' if d['y'] == 1 else '√4π'} (g<sub>X</sub> < line)", YELLOW,
-             "dot" if d["y"] == 1 else "solid")
+        fig.line(d["gX"], f"LHC direct y<sub>Ψ</sub>={'1' if d['y'] == 1 else '√4π'} (g<sub>X</sub> < line)", YELLOW,
+                 "dot" if d["y"] == 1 else "solid")
     for c in plane["channels"].values():
-        line(m, c["gX_max"], c["label"] + " (g<sub>X</sub> < line)", c["colour"])
-    for name, c in plane["projections"].items():
-        line(m, c["gX_max"], c["label"] + " projection", c["colour"], "dash" if "Eq." not in name else "dashdot",
-             visible="legendonly")
+        fig.line(c["gX_max"], name(c["label"] + " (g<sub>X</sub> < line)"), c["colour"])
+    for key, c in plane["projections"].items():
+        fig.line(c["gX_max"], name(c["label"] + " projection"), c["colour"], "dash" if "Eq." not in key else "dashdot",
+                 show=False)
     if best_fit is not None:
         computed = "computed" in best_fit["source"]
-        pts = [(best_fit["mX_GeV"], best_fit["gX"], "star", "gold",
-                f"Belle II best fit ({'computed' if computed else 'printed'})", best_fit.get("gX_1sigma"))]
+        fig.point(best_fit["mX_GeV"], best_fit["gX"], f"Belle II best fit ({'computed' if computed else 'printed'})",
+                  "star", "gold", err=best_fit.get("gX_1sigma"))
         if computed:
             pr = best_fit["printed"]
-            pts.append((pr["mX_GeV"], pr["gX"], "diamond-open", "black", "best fit as printed (g<sub>X</sub>≈0.018)",
-                        None))
-        for x0, g0, sym, col, name, sig in pts:
-            err = ({"type": "data", "symmetric": False, "array": [sig[1] - g0], "arrayminus": [g0 - sig[0]]}
-                   if sig else None)
-            fig.add_trace(go.Scatter(x=[x0], y=[float(f"{g0:.5g}")], mode="markers", name=name, error_y=err,
-                                     marker={"symbol": sym, "size": 13, "color": col, "line": {"color": "black",
-                                                                                               "width": 1}},
-                                     hovertemplate=hover))
-    fig.update_xaxes(type="log", title="m<sub>X</sub> [GeV]", exponentformat="power",
-                     range=[math.log10(m[0]), math.log10(m[-1])])
-    fig.update_yaxes(type="log", title="g<sub>X</sub>", exponentformat="power",
-                     range=[math.log10(ylim[0]), math.log10(ylim[1])])
-    fig.update_layout(template="none", height=760, margin={"l": 60, "r": 10, "t": 30, "b": 40},
-                      legend={"font": {"size": 10}, "orientation": "h", "x": 0, "xanchor": "left", "y": -0.12,
-                              "yanchor": "top"}, hovermode="closest")
-    return fig
+            fig.point(pr["mX_GeV"], pr["gX"], "best fit as printed (g<sub>X</sub>≈0.018)", "diamond-open", "black")
+    if m.size and not np.all(fig.x == m):
+        raise ValueError("the plane's mass grid differs from the figure's")
+
+
+def interactive_fig3(plane: dict, best_fit: dict | None = None, ylim=(1e-7, 1e3), bands: bool = True) -> dict:
+    """Interactive Fig. 3 for the website (uPlot; spec of `physics.viz.interactive`, embed with
+    ``interactive.figure_html(spec, div_id)``): all current limits, projections (dashed, hidden at first), the lines of
+    Sec. 3.3, the shaded regions and the best-fit point.  Hover shows the curve, m_X and g_X; log axes with zoom.
+    bands: each channel's 68% form-factor band (gX_max_lo .. gX_max_hi of the plane) as a light filled region."""
+    from physics.viz.interactive import Figure  # noqa: PLC0415
+
+    m = plane["mX_GeV"]
+    fig = Figure(m, "m<sub>X</sub> [GeV]", "g<sub>X</sub>", (m[0], m[-1]), ylim)
+    fig.new_view()
+    _fig3_view(fig, plane, best_fit, bands)
+    return fig.spec

@@ -555,37 +555,39 @@
     }
   }
 
-  const HOVER = "%{fullData.name}<br>m<sub>X</sub> = %{x:.3g} GeV<br>g<sub>X</sub> = %{y:.3g}<extra></extra>";
+  /** The plane as an interactive figure (book/_assets/plane/planeplot.js on the vendored uPlot): the recast limits of
+   *  Fig. 3, the viable band, the direct-search and naturalness lines and the reader's point, every point of the plane's
+   *  grid.  The legend's show/hide choices are kept from one update to the next. */
   function drawPlane(div, M, res, inp) {
-    if (!root.Plotly || !div) return false;
-    // Draw every STRIDE-th mass of the 1560-point grid (about 130 per decade, smooth on log axes): the computed
-    // plane and #explorer-result keep every point; only what Plotly has to lay out is thinned, for a fast redraw.
-    const STRIDE = 4, keep = (arr) => arr.filter((_, j) => j % STRIDE === 0 || j === arr.length - 1);
-    const p = res.plane, x = keep(p.mX), traces = [];
-    const clean = arr => keep(arr).map(v => (Number.isFinite(v) ? v : null));
+    if (!root.PlanePlot || !root.uPlot || !div) return false;
+    const p = res.plane, arrays = [], items = [];
+    const add = arr => { arrays.push(arr.map(v => (Number.isFinite(v) ? v : null))); return arrays.length - 1; };
     for (const [g, spec] of Object.entries(M.U.fig3_groups)) {
       if (!p.groups[g]) continue;
-      traces.push({ x, y: clean(p.groups[g]), name: spec.label.replace("K_L", "K<sub>L</sub>"), mode: "lines", line: { color: spec.colour, width: 2 }, hovertemplate: HOVER });
+      items.push({ kind: "line", y: add(p.groups[g]), name: spec.label.replace("K_L", "K<sub>L</sub>"), colour: spec.colour });
     }
     if (p.viable) {
-      traces.push({ x, y: clean(p.viable.low.map((v, j) => (p.viable.mask[j] ? v : NaN))), mode: "lines", line: { width: 0, color: "#2ca02c" }, showlegend: false, hoverinfo: "skip" });
-      traces.push({ x, y: clean(p.viable.top.map((v, j) => (p.viable.mask[j] ? v : NaN))), mode: "lines", fill: "tonexty", fillcolor: "rgba(44,160,44,0.18)", line: { width: 0, color: "#2ca02c" }, name: "viable band (Sec. 3.3)", hoverinfo: "skip" });
-      traces.push({ x, y: keep(p.direct["y=1"]), name: "direct: m<sub>Ψ</sub> > 100 GeV, y = 1", mode: "lines", line: { color: "#bcbd22", dash: "dot" }, hovertemplate: HOVER });
-      traces.push({ x, y: keep(p.direct["y=sqrt(4pi)"]), name: "direct: y = √(4π)", mode: "lines", line: { color: "#bcbd22" }, hovertemplate: HOVER });
-      traces.push({ x, y: keep(p.naturalness["Delta=100"]), name: "naturalness Δ = 100", mode: "lines", line: { color: "#7f7f7f", dash: "dash" }, hovertemplate: HOVER });
-      traces.push({ x, y: keep(p.naturalness["Delta=1000"]), name: "naturalness Δ = 1000", mode: "lines", line: { color: "#7f7f7f", dash: "dashdot" }, hovertemplate: HOVER });
+      const masked = arr => arr.map((v, j) => (p.viable.mask[j] ? v : NaN));
+      items.push({ kind: "band", lo: add(masked(p.viable.low)), hi: add(masked(p.viable.top)), colour: "#2ca02c", alpha: 0.18, name: "viable band (Sec. 3.3)" });
+      items.push({ kind: "line", y: add(p.direct["y=1"]), name: "direct: m<sub>Ψ</sub> > 100 GeV, y = 1", colour: "#bcbd22", dash: "dot" });
+      items.push({ kind: "line", y: add(p.direct["y=sqrt(4pi)"]), name: "direct: y = √(4π)", colour: "#bcbd22" });
+      items.push({ kind: "line", y: add(p.naturalness["Delta=100"]), name: "naturalness Δ = 100", colour: "#7f7f7f", dash: "dash" });
+      items.push({ kind: "line", y: add(p.naturalness["Delta=1000"]), name: "naturalness Δ = 1000", colour: "#7f7f7f", dash: "dashdot" });
     }
     if (inp.mX !== null && inp.gX !== null) {
-      traces.push({ x: [inp.mX], y: [inp.gX], name: "your point", mode: "markers", marker: { symbol: "star", size: 14, color: "#000" }, hovertemplate: HOVER });
+      items.push({ kind: "point", x: inp.mX, y: inp.gX, name: "your point", symbol: "star", colour: "#000" });
     }
-    const layout = {
-      template: "none", height: 560, margin: { l: 60, r: 10, t: 40, b: 40 }, hovermode: "closest",
-      title: { text: res.alpha_BL.isZero() ? "α<sub>B+L</sub> = 0: no Wess–Zumino flavour bounds" : "upper limits on g<sub>X</sub> (90% CL; L3 95%)", font: { size: 13 } },
-      xaxis: { type: "log", title: { text: "m<sub>X</sub> [GeV]" }, exponentformat: "power", range: [Math.log10(x[0]), Math.log10(x[x.length - 1])] },
-      yaxis: { type: "log", title: { text: "g<sub>X</sub>" }, exponentformat: "power", range: [-7, 1] },
-      legend: { font: { size: 10 }, orientation: "h", x: 0, y: -0.15, yanchor: "top" },
+    const spec = {
+      height: 520, x: { title: "m<sub>X</sub> [GeV]", range: [p.mX[0], p.mX[p.mX.length - 1]], data: p.mX },
+      y: { title: "g<sub>X</sub>", range: [1e-7, 10] }, arrays: arrays,
+      views: [{ title: res.alpha_BL.isZero() ? "α<sub>B+L</sub> = 0: no Wess–Zumino flavour bounds" : "upper limits on g<sub>X</sub> (90% CL; L3 95%)", items: items }],
     };
-    root.Plotly.react(div, traces, layout, { responsive: true, displaylogo: false });
+    try {
+      root.PlanePlot.render(div, spec, { keepState: true });
+    } catch (err) {
+      console.error("explorer: the plane could not be drawn: " + err.message);
+      return false;
+    }
     return true;
   }
 
@@ -628,7 +630,7 @@
     const js = toJSON(res);
     js.ok = true;
     js.plotted = drawn;
-    js.update_ms = root.performance ? t3 - t0 : null;  // parse + recompute the plane + tables + Plotly.react
+    js.update_ms = root.performance ? t3 - t0 : null;  // parse + recompute the plane + tables + redraw of the figure
     js.timing_ms = root.performance ? { compute: t1 - t0, tables: t2 - t1, plot: t3 - t2 } : null;
     resultEl.textContent = JSON.stringify(js);
     return js;
