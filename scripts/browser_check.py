@@ -32,7 +32,12 @@ and checked as follows (both widths unless stated):
                to NOTFOUND in this browser, so an offline reader would see exactly what this check sees);
 * console    -- console errors, uncaught page errors and failed requests on a first load (fresh profile, empty
                localStorage): must be none (ALLOWED_CONSOLE is empty; it documents what may ever be allowed);
-* widgets    -- pages that embed ipywidgets state or plotly/bokeh figures must show their controls;
+* widgets    -- pages that embed ipywidgets state or bokeh figures must show their controls; every interactive
+               figure (a `.u1x-figure`: uPlot + book/_assets/plane/planeplot.js) must be drawn (coloured curves on
+               its canvas), with its zoom reset, its legend and, when its data has several views, its menu; at
+               1280 px each is also used as a reader would: hovering a curve shows its readout (curve, m_X, g_X),
+               a legend click hides and shows a curve, dragging a box zooms and "Reset zoom" restores the axes, and
+               every entry of its menu draws;
 * a full-page screenshot per width, <screenshots>/1280/<page>.png and <screenshots>/390/<page>.png.
 
 The report has per-width totals (report["counts"]["1280"|"390"]: clipped_equations, scrolling_equations,
@@ -358,10 +363,10 @@ JS_LAYOUT = r"""(vw) => {
   const wide = [];
   const seen = new Set();
   const sel = 'div.cell_input pre, div.cell_output pre, div.cell_output table, div.cell_output img, ' +
-              'div.cell_output svg, div.cell_output .plotly-graph-div, div.cell_output .pst-scrollable-table-container, ' +
+              'div.cell_output svg, div.cell_output .u1x-figure, div.cell_output .pst-scrollable-table-container, ' +
               'div.cell_output div.output, div.cell_input, div.cell_output';
   for (const el of document.querySelectorAll(sel)) {
-    if (!visible(el) || el.closest('.modebar, .plotly .main-svg')) continue;
+    if (!visible(el) || el.closest('.u1x-figure .uplot')) continue;
     const R = el.getBoundingClientRect();
     if (R.width === 0) continue;
     const st = getComputedStyle(el);
@@ -416,27 +421,137 @@ JS_WIDGETS = r"""() => {
   const views = [...document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]')];
   const unrendered = views.filter(s => !(s.parentElement &&
       s.parentElement.querySelector('.jupyter-widgets, .widget-box, .lm-Widget, .p-Widget'))).length;
-  // plotly: every figure drawn (an SVG), with its modebar (zoom/pan/reset), and every dropdown/button menu
-  // and slider of its layout drawn (one .updatemenu-header-group per menu, one .slider-group per slider)
-  const visible = a => (a || []).filter(m => m.visible !== false).length;
-  const plots = [...document.querySelectorAll('.plotly-graph-div')].map(p => ({
-      id: p.id, drawn: !!p.querySelector('.main-svg'),
-      modebar_buttons: p.querySelectorAll('.modebar-btn').length,
-      legend_items: p.querySelectorAll('.legend .traces').length,
-      menus_expected: visible((p.layout || {}).updatemenus),
-      menus: p.querySelectorAll('.updatemenu-header-group').length,
-      sliders_expected: visible((p.layout || {}).sliders), sliders: p.querySelectorAll('.slider-group').length}));
+  // interactive figures (planeplot.js on uPlot): each drawn -- its canvas holds coloured pixels (the curves; axes and
+  // grid are gray) --, with its zoom reset, its legend buttons, and one menu when its data (the JSON the div names in
+  // data-figure, read here, not from the drawing code) has more than one view
+  const figures = [...document.querySelectorAll('.u1x-figure')].map(f => {
+    let views = 1;
+    const src = f.dataset.figure ? document.getElementById(f.dataset.figure) : null;
+    if (f.dataset.figure) { try { views = JSON.parse(src.textContent).views.length; } catch (e) { views = -1; } }
+    let coloured = 0;
+    for (const cv of f.querySelectorAll('.uplot canvas')) {
+      if (!cv.width || !cv.height) continue;
+      const d = cv.getContext('2d').getImageData(0, 0, cv.width, cv.height).data;
+      for (let i = 0; i < d.length; i += 16)
+        if (d[i + 3] > 128 && Math.max(d[i], d[i + 1], d[i + 2]) - Math.min(d[i], d[i + 1], d[i + 2]) > 60) coloured++;
+    }
+    const menu = f.querySelector('select.pp-menu');
+    return {id: f.id || f.getAttribute('data-u1x') || '', views, drawn: coloured >= 50, coloured_px: coloured,
+            reset: !!f.querySelector('button.pp-reset'), legend_items: f.querySelectorAll('.pp-legend button').length,
+            menus_expected: views > 1 ? 1 : 0, menus: menu ? 1 : 0, menu_options: menu ? menu.options.length : 0};
+  });
   const bokehRoots = [...document.querySelectorAll('[data-root-id], .bk-root')];
   return {
     widget_state: q('script[type="application/vnd.jupyter.widget-state+json"]'),
     widget_views: views.length, widget_views_unrendered: unrendered,
     widget_controls: q('.jupyter-widgets input, .jupyter-widgets select, .jupyter-widgets button, ' +
                        '.widget-slider, .widget-dropdown, .noUi-target'),
-    plotly: plots.length, plotly_figures: plots,
+    figures: figures.length, interactive_figures: figures,
     bokeh: bokehRoots.length, bokeh_drawn: bokehRoots.filter(b => b.querySelector('canvas')).length,
     bokeh_controls: q('.bk-input, .bk-btn, .noUi-target, .bk-slider-title'),
   };
 }"""
+
+
+#: One interactive figure's state (the page's own planeplot handle): where its plot area is, a point on a visible
+#: curve inside it (its pixel), the axes' ranges, the view shown, how many series are visible and how many coloured
+#: pixels its canvas has.
+JS_FIGURE_STATE = r"""id => {
+  const f = document.getElementById(id) || document.querySelector('.u1x-figure[data-u1x="' + id + '"]');
+  const u = f && f.planePlot && f.planePlot.uplot;
+  if (!u) return null;
+  const o = u.over.getBoundingClientRect();
+  let target = null, lines = 0;
+  for (let s = 1; s < u.series.length; s++) {
+    const ser = u.series[s];
+    if (!ser.show || !(ser.width > 0)) continue;  // lines (fills and bands are drawn with width 0)
+    const ys = u.data[s], defined = [];
+    ys.forEach((v, i) => { if (typeof v === 'number') defined.push(i); });
+    if (!defined.length) continue;
+    lines++;
+    const i = defined[Math.floor(defined.length / 2)];
+    const px = u.valToPos(u.data[0][i], 'x'), py = u.valToPos(ys[i], 'y');
+    if (!target && px > 3 && px < o.width - 3 && py > 3 && py < o.height - 3) target = {x: o.left + px, y: o.top + py};
+  }
+  let coloured = 0;
+  for (const cv of f.querySelectorAll('.uplot canvas')) {
+    const d = cv.getContext('2d').getImageData(0, 0, cv.width, cv.height).data;
+    for (let i = 0; i < d.length; i += 16)
+      if (d[i + 3] > 128 && Math.max(d[i], d[i + 1], d[i + 2]) - Math.min(d[i], d[i + 1], d[i + 2]) > 60) coloured++;
+  }
+  const tip = f.querySelector('.pp-tip');
+  return {over: {x: o.left, y: o.top, w: o.width, h: o.height}, target, lines, coloured,
+          x: [u.scales.x.min, u.scales.x.max], y: [u.scales.y.min, u.scales.y.max], view: f.dataset.view,
+          shown: u.series.filter(x => x.show).length, tip: tip && !tip.hidden ? tip.textContent : null};
+}"""
+
+
+async def use_figure(pw_page, fig_id: str) -> dict:
+    """Use one interactive figure as a reader does (real mouse events): hover a curve (the readout must name a curve
+    and give m_X in GeV and g_X), click the first legend entry twice (the visible series change, then come back),
+    drag a box (both axes zoom in) and press "Reset zoom" (the axes come back), and choose every entry of its menu
+    (each view is shown; a view with curves draws them). Returns {"problems": [...], ...}; leaves the figure as found."""
+    out: dict = {"problems": []}
+    sel = '.u1x-figure[data-u1x="plane"]' if fig_id == "plane" else f"#{fig_id}"
+    box = await pw_page.query_selector(sel)
+    if box is None:
+        out["problems"].append("not found for the interaction check")
+        return out
+    await box.scroll_into_view_if_needed()
+    st = await pw_page.evaluate(JS_FIGURE_STATE, fig_id)
+    if st is None:
+        out["problems"].append("no uPlot instance behind the figure")
+        return out
+    x0, y0 = st["x"], st["y"]
+    # hover
+    if st["target"]:
+        await pw_page.mouse.move(st["target"]["x"], st["target"]["y"])
+        await pw_page.wait_for_timeout(50)
+        tip = (await pw_page.evaluate(JS_FIGURE_STATE, fig_id))["tip"]
+        out["hover"] = tip
+        if not tip or not re.search(r"mX = .+ GeV", tip) or "gX = " not in tip:
+            out["problems"].append(f"hovering a curve shows no readout (curve, m_X, g_X): {tip!r}")
+    else:
+        out["problems"].append("no visible curve inside the plot to hover")
+    # legend entry: off and on again
+    entry = await box.query_selector(".pp-legend button")
+    if entry:
+        await entry.click()
+        off = await pw_page.evaluate(JS_FIGURE_STATE, fig_id)
+        await entry.click()
+        on = await pw_page.evaluate(JS_FIGURE_STATE, fig_id)
+        if not (off["shown"] < st["shown"] and on["shown"] == st["shown"]):
+            out["problems"].append(f"a legend click does not hide/show its curve (visible series {st['shown']} -> "
+                                   f"{off['shown']} -> {on['shown']})")
+    # box zoom, then reset
+    o = st["over"]
+    await pw_page.mouse.move(o["x"] + 0.25 * o["w"], o["y"] + 0.25 * o["h"])
+    await pw_page.mouse.down()
+    await pw_page.mouse.move(o["x"] + 0.6 * o["w"], o["y"] + 0.65 * o["h"], steps=8)
+    await pw_page.mouse.up()
+    zoomed = await pw_page.evaluate(JS_FIGURE_STATE, fig_id)
+    if not (zoomed["x"][0] > x0[0] and zoomed["x"][1] < x0[1] and zoomed["y"][0] > y0[0] and zoomed["y"][1] < y0[1]):
+        out["problems"].append(f"dragging a box does not zoom: x {x0} -> {zoomed['x']}, y {y0} -> {zoomed['y']}")
+    reset = await box.query_selector("button.pp-reset")
+    await reset.click()
+    back = await pw_page.evaluate(JS_FIGURE_STATE, fig_id)
+    if not all(abs(a / b - 1) < 1e-9 for a, b in zip(back["x"] + back["y"], x0 + y0)):
+        out["problems"].append(f"'Reset zoom' does not restore the axes: {back['x']}, {back['y']} (want {x0}, {y0})")
+    await pw_page.mouse.move(0, 0)
+    # every entry of the menu
+    menu = await box.query_selector("select.pp-menu")
+    if menu:
+        n = await menu.evaluate("m => m.options.length")
+        views = []
+        for i in [*range(1, n), 0]:
+            await menu.select_option(str(i))
+            v = await pw_page.evaluate(JS_FIGURE_STATE, fig_id)
+            views.append({"view": v["view"], "lines": v["lines"], "coloured": v["coloured"]})
+            if v["view"] != str(i) or (v["lines"] and v["coloured"] < 50):
+                out["problems"].append(f"menu entry {i}: view {v['view']} shown, {v['lines']} curves, "
+                                       f"{v['coloured']} coloured pixels")
+        out["views"] = views
+    return out
 
 
 # ------------------------------------------------------------------------------------ the check
@@ -646,14 +761,21 @@ async def check_page(tab: Tab, base: str, html_dir: Path, page: str, src_dir: Pa
         if widgets["widget_views"] and (widgets["widget_views_unrendered"] or not widgets["widget_controls"]):
             fail(f"ipywidgets: {widgets['widget_views_unrendered']} of {widgets['widget_views']} widget views "
                  f"not rendered, {widgets['widget_controls']} controls found")
-        for fig in widgets["plotly_figures"]:
+        for fig in widgets["interactive_figures"]:
+            name = f"interactive figure #{fig['id']}"
+            if fig["views"] < 1:
+                fail(f"{name}: its data (JSON) is missing or unreadable")
             if not fig["drawn"]:
-                fail(f"plotly figure #{fig['id']} not drawn (is plotly.js loaded?)")
-            elif not fig["modebar_buttons"]:
-                fail(f"plotly figure #{fig['id']} has no modebar (no zoom/pan/reset controls)")
-            if fig["drawn"] and (fig["menus"] < fig["menus_expected"] or fig["sliders"] < fig["sliders_expected"]):
-                fail(f"plotly figure #{fig['id']}: {fig['menus']}/{fig['menus_expected']} menus and "
-                     f"{fig['sliders']}/{fig['sliders_expected']} sliders drawn")
+                fail(f"{name} not drawn (are uPlot and planeplot.js loaded? {fig['coloured_px']} coloured pixels)")
+            elif not fig["reset"] or not fig["legend_items"]:
+                fail(f"{name}: controls missing (zoom reset: {fig['reset']}, legend entries: {fig['legend_items']})")
+            if fig["menus"] < fig["menus_expected"] or (fig["menus"] and fig["menu_options"] != fig["views"]):
+                fail(f"{name}: {fig['menus']}/{fig['menus_expected']} menus drawn, {fig['menu_options']} entries "
+                     f"for {fig['views']} views")
+            if laptop and fig["drawn"]:
+                rec.setdefault("figure_use", {})[fig["id"]] = use = await use_figure(pw_page, fig["id"])
+                for problem in use["problems"]:
+                    fail(f"{name}: {problem}")
         if widgets["bokeh"] and widgets["bokeh_drawn"] == 0:
             fail("bokeh: figure root present but nothing drawn")
         if laptop:
@@ -759,9 +881,9 @@ async def check_file_url(browser, html_dir: Path, pages: list[str], src_dir: Pat
                    "unrendered": (await page.evaluate(JS_TEXT))["unrendered"],
                    "images_broken": [i["src"] for i in await page.evaluate(JS_IMAGES, 5_000)
                                      if not (i["complete"] and i["width"] > 0)],
-                   "plotly_drawn": [f["drawn"] for f in (await page.evaluate(JS_WIDGETS))["plotly_figures"]]}
+                   "figures_drawn": [f["drawn"] for f in (await page.evaluate(JS_WIDGETS))["interactive_figures"]]}
             rec["ok"] = (bool(rec["math"].get("count")) or not source_has_math(src_dir / f"{name}.md")) and \
-                not rec["unrendered"] and not rec["images_broken"] and all(rec["plotly_drawn"])
+                not rec["unrendered"] and not rec["images_broken"] and all(rec["figures_drawn"])
             ok = ok and rec["ok"]
             out["pages"][name] = rec
         if math_page:  # navigation: the "next" link of the math page
@@ -840,7 +962,7 @@ async def run_browser(args, toc: list[str], html_dir: Path, src_dir: Path, shots
             if args.file_url:
                 t = time.perf_counter()
                 interactive = [p for p, r in pages.items()
-                               if r.get("widgets", {}).get("plotly") or r.get("widgets", {}).get("widget_views")]
+                               if r.get("widgets", {}).get("figures") or r.get("widgets", {}).get("widget_views")]
                 report["file_url"] = await check_file_url(browser, html_dir, toc, src_dir, interactive)
                 timings["file_url"] = round(time.perf_counter() - t, 2)
             await browser.close()
@@ -918,10 +1040,10 @@ def main(argv: list[str] | None = None) -> int:
     report["pages"] = pages
     report["counts"] = count(pages, args.widths)
     widget_pages = [p for p, r in pages.items() if r.get("widgets", {}).get("widget_views")
-                    or r.get("widgets", {}).get("plotly") or r.get("widgets", {}).get("bokeh")]
+                    or r.get("widgets", {}).get("figures") or r.get("widgets", {}).get("bokeh")]
     report["interactive_pages"] = widget_pages
     if not widget_pages:
-        report["interactive_note"] = ("no page embeds ipywidgets, plotly or bokeh output: "
+        report["interactive_note"] = ("no page embeds ipywidgets, an interactive figure or bokeh output: "
                                       "the widget-controls check had nothing to check")
     report["site_bytes"] = dir_size(html_dir)
     mathjax = html_dir / "_static" / "mathjax"

@@ -17,7 +17,7 @@ This check
 * hostile URL: script/markup payloads in every query parameter (one full page load per payload, TABS pages at a time)
   execute nothing (no dialog, no global set, no injected element), a message is shown, and the console stays clean;
 * budget: the page's own update time (performance.now(), reported by the page): parse + recompute the whole plane +
-  tables must take <= 50 ms (median); the Plotly redraw is reported separately with the machine's load average; and
+  tables must take <= 50 ms (median); the figure's redraw (uPlot) is reported separately with the machine's load average; and
   the bytes the page loads beyond the shared assets (<= 1 MB).
 
 Used by scripts/browser_check.py (hook: ``report["explorer"] = await explorer_check.run(browser, base_url)``) and by
@@ -201,7 +201,7 @@ async def _load(page, url: str) -> dict:
 
 #: In-page runs of many configurations in one call.  Each query string (built by urlencode, as for a page URL) is
 #: decoded by the browser's URLSearchParams and reduced to the explorer's parameters exactly as the page's init() does
-#: with location.search, then handed to U1XExplorer.run (the page's own update: parse, recompute, tables, Plotly,
+#: with location.search, then handed to U1XExplorer.run (the page's own update: parse, recompute, tables, figure,
 #: #explorer-result).  Per case: the text of #explorer-result and the message box's visible text.
 _RUN_QUERIES = """queries => queries.map(qs => {
   const q = new URLSearchParams(qs), given = {};
@@ -212,6 +212,13 @@ _RUN_QUERIES = """queries => queries.map(qs => {
           !msg.hidden && msg.offsetHeight > 0 ? msg.textContent : ''];
 })"""
 _SHOWN = "e => !e.hidden && e.offsetHeight > 0 ? e.textContent : ''"
+#: The explorer's figure as drawn: a checksum of its first curve (the values uPlot was given), its legend and canvas.
+_FIGURE = """() => { const f = document.querySelector('#u1x-explorer .u1x-figure'), u = f && f.planePlot && f.planePlot.uplot;
+  if (!u) return null;
+  const ys = u.data[1] || [];
+  return {curve: ys.reduce((a, v) => a + (typeof v === 'number' ? Math.log(v) : 0), 0), points: ys.length,
+          legend: [...f.querySelectorAll('.pp-legend button')].map(b => b.textContent),
+          canvas: !!f.querySelector('.uplot canvas')}; }"""
 _PWNED = ("() => window.__u1x_pwned === 1 || !!document.querySelector("
           "'#u1x-explorer img, #u1x-explorer svg[onload], #u1x-explorer script:not(#explorer-result)')")
 #: Pages loaded at the same time for the URL checks (the loads wait on the network and the renderer, not the CPU only).
@@ -273,6 +280,8 @@ async def run(browser, base_url: str, n: int = 24, seed: int = 20260304) -> dict
         cases = random_cases(n, seed)
         in_page = [json.loads(text) for text, _ in await page.evaluate(_RUN_QUERIES, [urlencode(c) for c in cases])]
         for case, res in zip(cases, in_page):
+            if res.get("ok") and not res.get("plotted"):
+                report["failures"].append({"case": case, "diff": ["the figure was not redrawn (plotted=false)"]})
             ref = cli_reference(case)
             diff = compare(res, ref)
             report["cases"] += 1
@@ -284,6 +293,15 @@ async def run(browser, base_url: str, n: int = 24, seed: int = 20260304) -> dict
                 report["failures"].append({"case": case, "diff": diff[:8]})
             if not baryon_bounds_ok(ref):
                 report["failures"].append({"case": case, "diff": ["alpha_B != 0 model without a bound"]})
+        # live redraw: the figure shows the recomputed plane after an in-place update (its first curve and its legend
+        # follow the model: L_mu differs from the default L_tau above 2 m_mu), and is the page's own uPlot drawing
+        before = await page.evaluate(_FIGURE)
+        await page.evaluate("raw => window.U1XExplorer.run(raw)", {"alpha_mu": "1", "alpha_tau": "0"})
+        after = await page.evaluate(_FIGURE)
+        await page.evaluate("raw => window.U1XExplorer.run(raw)", {})
+        report["figure"] = {"before": before, "after": after}
+        if not before or not after or before["curve"] == after["curve"] or not after["legend"] or not after["canvas"]:
+            report["failures"].append(f"the figure is not redrawn live: {report['figure']}")
         # re-run updates in place (no reload) to time the plane update alone
         # (one call per update, as a reader's edits come one at a time: the timings are not those of a batch)
         parts, in_place = [], []
@@ -297,11 +315,11 @@ async def run(browser, base_url: str, n: int = 24, seed: int = 20260304) -> dict
                                "median_compute": statistics.median(p["compute"] for p in parts),
                                "median_tables": statistics.median(p["tables"] for p in parts),
                                "median_plot": statistics.median(p["plot"] for p in parts)}
-        # budget: recomputing the whole plane and the tables <= 50 ms (median); the Plotly redraw is reported apart,
+        # budget: recomputing the whole plane and the tables <= 50 ms (median); the figure's redraw is reported apart,
         # it is the plotting library's time and scales with the machine's load (report["load_average"])
         recast = statistics.median(p["compute"] + p["tables"] for p in parts)
         report["update_ms"]["median_recast"] = recast
-        # the whole in-place update as a reader sees it: parse + recompute + tables + Plotly.react (no reload)
+        # the whole in-place update as a reader sees it: parse + recompute + tables + redraw of the figure (no reload)
         report["update_ms"]["median_in_place"] = statistics.median(in_place)
         if recast > 50:
             report["failures"].append(f"recast time median {recast:.1f} ms > 50 ms")

@@ -23,11 +23,9 @@ What is vendored, and why only that:
   (FONT_BASE, FONT_RANGES). Not vendored: the SVG font, the cjs/mjs sources, and the ranges and woff2 files no page
   uses (other writing systems, sans-serif, bold/italic variants nobody typesets, ...). A page that needs one shows a
   404 in the browser check; add it to FONT_BASE/FONT_RANGES and re-run.
-* plotly.js, scatter-only partial bundle (`plotly.js-basic-dist-min`, MIT): one shared, cached file for the pages
-  with a plotly figure (book/_ext/plotly_assets.py), never inlined into a page.
 * uPlot (`uplot`, MIT): the canvas plotting library of the interactive figures, `dist/uPlot.iife.min.js` (51 kB, the
   global `uPlot`) and `dist/uPlot.min.css` (2 kB): one shared, cached copy for the pages that draw an interactive
-  figure (book/_ext/uplot_assets.py), never inlined into a page. It replaces plotly.js (`plotly.js-basic-dist-min`
+  figure (book/_ext/uplot_assets.py), never inlined into a page. It replaced plotly.js (`plotly.js-basic-dist-min`
   4.1.1, 1.19 MB) for the site's weight budget (issue #15); the book's own drawing code on top of it (log axes,
   legend, hover readout, zoom, points with error bars, menus) is book/_assets/plane/planeplot.js.
 * reveal.js 6 (`reveal.js`, MIT) for the lecture slides (scripts/build_slides.py): `dist/reveal.js` (UMD, the global
@@ -61,7 +59,6 @@ MANIFEST = VENDOR / "VENDOR.json"
 PACKAGES = {
     "mathjax": ("4.1.3", "sha512-BN/8Pkgn7G1pIDYJqd9md+JHsE/jydSYbyOZnSdSA0WziuVO8mRxdYiWFumkVVly/8U+hm9DpIIoWuvySverzw=="),
     "@mathjax/mathjax-newcm-font": ("4.1.3", "sha512-gzAB3dFHilHX1l5x2xUqRL+1jDQt3Fyza1DkEMVXWC4E8SvsGdlgEza47HYi2WhVcgfkvf4zgUGzuhbq3Pjlew=="),
-    "plotly.js-basic-dist-min": ("4.1.1", "sha512-1oNF8PeQx2hv/y7tqEVWKD3JGwn/MGEMQ8mL9HUwsaqG9FGy/OU5FHUHvzqbqxN4mnwZGI9abTiE775C4kkjMQ=="),
     "uplot": ("1.6.32", "sha512-KIMVnG68zvu5XXUbC4LQEPnhwOxBuLyW1AHtpm6IKTXImkbLgkMy+jabjLgSLMasNuGGzQm/ep3tOkyTxpiQIw=="),
     "reveal.js": ("6.0.2", "sha512-JYIg5D9aoxoaLeb84O+OvAwsKWdIavVgEDScxtYEXFCT6t6TQrhNtSgogcjdCpdLsWglhJn3zyE3fUOwiH5KEg=="),
     "@fortawesome/free-solid-svg-icons": ("6.5.2", "sha512-QWFZYXFE7O1Gr1dTIp+D6UcFUF0qElOnZptpi7PBUMylJh+vFmIedVe1Ir6RM1t2tEQLLSV1k7bR4o92M+uqlw=="),
@@ -166,9 +163,6 @@ def _selection(pkg: str, root: Path) -> dict[str, Path]:
         for i in sorted(ids):
             out[f"{base}/woff2/mjx-ncm-{i}.woff2"] = root / "chtml" / "woff2" / f"mjx-ncm-{i}.woff2"
         out["mathjax/fonts/mathjax-newcm-font/package.json"] = root / "package.json"  # licence: Apache-2.0
-    elif pkg == "plotly.js-basic-dist-min":
-        out["plotly/plotly-basic.min.js"] = root / "plotly-basic.min.js"
-        out["plotly/LICENSE"] = root / "LICENSE"
     elif pkg == "uplot":
         out["uplot/uPlot.iife.min.js"] = root / "dist" / "uPlot.iife.min.js"
         out["uplot/uPlot.min.css"] = root / "dist" / "uPlot.min.css"
@@ -229,7 +223,7 @@ def vendor(only: list[str] | None = None) -> int:
             else:
                 (VENDOR / dest).unlink(missing_ok=True)
     elif VENDOR.exists():
-        for sub in ("mathjax", "plotly", "uplot", "scripts", "reveal"):
+        for sub in ("mathjax", "uplot", "scripts", "reveal"):
             shutil.rmtree(VENDOR / sub, ignore_errors=True)
     for pkg, (version, integrity) in packages.items():
         spec = f"{pkg}@{version}"

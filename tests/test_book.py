@@ -125,24 +125,49 @@ def test_vendored_assets_are_pinned_and_unmodified():
 
     assert vendor_assets.check() == []
     manifest = __import__("json").loads((ROOT / "book" / "_vendor" / "VENDOR.json").read_text())
-    assert set(manifest["packages"]) == {"mathjax", "@mathjax/mathjax-newcm-font", "plotly.js-basic-dist-min", "uplot",
+    assert set(manifest["packages"]) == {"mathjax", "@mathjax/mathjax-newcm-font", "uplot",
                                          "@fortawesome/free-solid-svg-icons", "reveal.js"}
-    assert manifest["total_bytes"] < 4.0e6, "vendor only the components the site uses (MathJax, plotly, icons, slides)"
+    assert manifest["packages"]["uplot"]["version"] == "1.6.32"
+    assert {f for f, meta in manifest["files"].items() if meta["from"].startswith("uplot@")} == {
+        "uplot/uPlot.iife.min.js", "uplot/uPlot.min.css", "uplot/LICENSE"}
+    assert manifest["total_bytes"] < 1.5e6, "vendor only the components the site uses (MathJax, uPlot, icons, slides)"
+    assert not (ROOT / "book" / "_vendor" / "plotly").exists(), "plotly.js is no longer used (issue #15)"
+
+
+#: An interactive figure on a built page: a u1x-figure element (planeplot.js draws it with uPlot)
+FIGURE = re.compile(r'class="(?:[^"]*\s)?u1x-figure(?:\s[^"]*)?"')
 
 
 @pytest.mark.skipif(not _pages(), reason="no built book in _build/html (make book)")
 def test_built_html_ships_lean_assets():
-    """Only the vendored MathJax 4 subset and ONE shared plotly.js: no whole distribution, no inlined plotly.js."""
+    """Only the vendored MathJax 4 subset, and uPlot as ONE shared file loaded by exactly the pages that draw an
+    interactive figure (never inlined, never plotly.js); the two pages with figures stay small (issue #15)."""
     static = HTML / "_static"
     assert not (static / "mathjax" / "sre").exists() and not (static / "mathjax" / "es5").exists()
-    assert not (static / "plotly.min.js").exists(), "the 4.8 MB full plotly bundle must not be shipped"
+    assert not list(static.rglob("plotly*")), "plotly.js must not be shipped"
+    assert (static / "uplot" / "uPlot.iife.min.js").is_file() and (static / "plane" / "planeplot.js").is_file()
     assert not list(static.rglob("*.map")), "source maps are not shipped (book/_ext/lean_static.py)"
+    with_figure = []
     for page in _pages():
         text = page.read_text(encoding="utf-8")
-        assert not re.search(r"\* plotly\.js v\d", text), f"{page.relative_to(HTML)} inlines plotly.js"
-        if "plotly-graph-div" in text:
-            assert re.search(r'src="(\.\./)*_static/plotly/plotly-basic\.min\.js', text), (
-                f"{page.relative_to(HTML)} has a plotly figure but does not load the shared plotly bundle")
+        rel = page.relative_to(HTML)
+        assert not re.search(r"\* plotly\.js v\d|plotly-graph-div|Plotly\.", text), f"{rel} still has plotly"
+        assert "uPlot.iife" not in re.sub(r'<script[^>]*src="[^"]*"[^>]*>\s*</script>', "", text), f"{rel} inlines uPlot"
+        loads = [bool(re.search(rf'<script[^>]+src="(\.\./)*_static/{f}(\?v=[0-9a-f]+)?"', text))
+                 for f in (r"uplot/uPlot\.iife\.min\.js", r"plane/planeplot\.js")]
+        css = [bool(re.search(rf'<link[^>]+href="(\.\./)*_static/{f}(\?v=[0-9a-f]+)?"', text))
+               for f in (r"uplot/uPlot\.min\.css", r"plane/planeplot\.css")]
+        if FIGURE.search(text):
+            with_figure.append(rel.as_posix())
+            assert all(loads) and all(css), f"{rel} has an interactive figure but does not load uPlot/planeplot"
+            assert text.index("uplot/uPlot.iife.min.js") < text.index("plane/planeplot.js")
+            if "explorer/explorer.js" in text:
+                assert text.index("plane/planeplot.js") < text.index("explorer/explorer.js")
+        else:
+            assert not any(loads) and not any(css), f"{rel} loads uPlot without drawing a figure"
+    assert with_figure == ["notebooks/06_summary_plane.html", "notebooks/11_explorer.html"]
+    for page in with_figure:
+        assert (HTML / page).stat().st_size <= 150_000, f"{page}: {(HTML / page).stat().st_size} B > 150 kB"
 
 
 @pytest.mark.skipif(not _pages(), reason="no built book in _build/html (make book)")

@@ -231,14 +231,19 @@ EXPECTED_FAULTS = {
                  "request(s) to other hosts: ['http://cdn.example.org/logo.png', 'https://fonts.example.com/x.css']",
                  "console error(s)"],
     "notebooks/09_conclusions": ["display equation(s) clipped", "wider than the window"],
+    # the copy of the page does not load uPlot: its interactive Fig. 3 cannot be drawn
+    "notebooks/06_summary_plane": ["interactive figure #fig-3-interactive not drawn", "console error(s)"],
 }
+#: The fault injected into notebooks/06_summary_plane: its <script> loading the vendored uPlot removed
+UPLOT_SCRIPT = re.compile(r'<script[^>]+src="(\.\./)*_static/uplot/uPlot\.iife\.min\.js[^"]*"[^>]*>\s*</script>')
 
 
 @needs_build
 def test_built_html_browser_check_catches_injected_faults(tmp_path):
     """Issue #15 (browser pass <= 30 s without weakening it): a copy of the built site with raw TeX, e-notation, an
-    offsite image and fetch, a console error (book/run) and a display equation leaving the text column
-    (notebooks/09_conclusions) fails the browser check with each of these at both widths, on those pages only; the
+    offsite image and fetch, a console error (book/run), a display equation leaving the text column
+    (notebooks/09_conclusions) and an interactive figure whose plotting library does not load
+    (notebooks/06_summary_plane) fails the browser check with each of these at both widths, on those pages only; the
     clean page checked in the same tabs (book/references) stays clean."""
     import shutil
     site = tmp_path / "html"
@@ -247,7 +252,11 @@ def test_built_html_browser_check_catches_injected_faults(tmp_path):
         html = (site / f"{page}.html").read_text(encoding="utf-8")
         end = html.index("</main>") if "</main>" in html else html.index("</article>")
         (site / f"{page}.html").write_text(html[:end] + inj + html[end:], encoding="utf-8")
-    pages = ["book/run", "book/references", "notebooks/09_conclusions"]
+    fig_page = site / "notebooks/06_summary_plane.html"
+    html, n = UPLOT_SCRIPT.subn("", fig_page.read_text(encoding="utf-8"))
+    assert n == 1, "the figure page should load uPlot exactly once"
+    fig_page.write_text(html, encoding="utf-8")
+    pages = ["book/run", "book/references", "notebooks/09_conclusions", "notebooks/06_summary_plane"]
     report_file = tmp_path / "report.json"
     proc = subprocess.run([sys.executable, str(CHECK), "--html", str(site), "--toc", str(ROOT / "_toc.yml"),
                            "--report", str(report_file), "--no-screenshots", "--jobs", "1", "--pages", *pages],
