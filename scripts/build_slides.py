@@ -333,11 +333,13 @@ class Deck:
     def image(self, b64: str, stem: str) -> str:
         """The figure's URL: the book's own copy in <html>/_images when it has one (myst-nb names a cell output's PNG
         by the SHA-256 of its bytes, so the same figure is shipped once and the deck and the chapter share it; the
-        relative link works from file:// too), else a copy in slides/img/ (a deck written outside the site)."""
+        relative link works from file:// too), else a copy in slides/img/ (a deck written outside the site). The name
+        is the hash of the notebook's PNG; the site's file is that PNG re-saved with a palette (book/_ext/lean_static.py),
+        so the name, not the bytes, identifies it."""
         self.images += 1
         data = base64.b64decode(b64)
         shared = self.out_dir.parent / "_images" / f"{hashlib.sha256(data).hexdigest()}.png"
-        if shared.is_file() and shared.read_bytes() == data:
+        if shared.is_file():
             return os.path.relpath(shared, self.out_dir).replace(os.sep, "/")
         name = f"lecture-{self.lecture['n']}-{self.images:02d}-{re.sub(r'[^a-z0-9-]+', '-', stem.lower())}.png"
         (self.out_dir / "img").mkdir(parents=True, exist_ok=True)
