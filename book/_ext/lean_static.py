@@ -23,10 +23,20 @@
   ``physics.viz.export`` already does for the download PNGs. Only fully opaque RGB/RGBA images are touched (a
   transparent figure would need its alpha); a palette image is left as it is, so a rebuild does not redo them.
 
+* Font Awesome, the theme's icon font: the theme's stylesheet carries Font Awesome's whole CSS, one
+  ``.fa-NAME:before{content:...}`` rule per icon (~2000 icons, 86 kB); the rules of icons no page or script names
+  are removed (the names are collected from every built page and every script in _static, so a new icon keeps its
+  rule). The solid webfont (156 kB, loaded by every page for the icons the stylesheets draw: admonitions, buttons,
+  menus) is replaced by a subset with exactly the glyphs those stylesheets can reach, book/_fonts/fa-solid-900.woff2
+  (5 kB; written by scripts/subset_icons.py with fontTools, provenance and glyph list in book/_fonts/SUBSET.json).
+  Guard: the build fails if the stylesheets reach a glyph the subset lacks (re-run scripts/subset_icons.py).
+
 Each build re-copies the theme's static files, so this runs after every build.  It also puts the icon subset
 (book/_vendor/scripts/fontawesome.js, 9.5 kB, written by scripts/vendor_assets.py) in place of the theme's 1.5 MB
 all-icons script of the same name: Sphinx 7.4 does not overwrite a theme file with an html_static_path file.
 """
+import hashlib
+import json
 import re
 import shutil
 from pathlib import Path
@@ -35,6 +45,68 @@ from pathlib import Path
 SEARCH_TAGS = re.compile(r'[ \t]*<script src="(?:\.\./)*(?:_static/searchtools\.js|_static/language_data\.js|searchindex\.js)">'
                          r'</script>\n?')
 THEBE_FILES = ("sphinx-thebe.js", "sphinx-thebe.css")
+FONTS = Path(__file__).resolve().parent.parent / "_fonts"
+THEME_CSS = "styles/pydata-sphinx-theme.css"
+ICON_FONT = "vendor/fontawesome/webfonts/fa-solid-900.woff2"
+#: a rule of Font Awesome's icon library: every selector is .fa-NAME:before / :after
+_FA_RULE = re.compile(r"\.fa-[a-z0-9-]+:(?:before|after)")
+_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
+_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6}) ?|\\(.)")
+
+
+def icon_names(site: Path) -> set[str]:
+    """Every ``fa-NAME`` token in the built pages and in the site's scripts (icons a page or a script can show)."""
+    names = set()
+    for path in list(site.rglob("*.html")) + list((site / "_static").rglob("*.js")):
+        names |= set(re.findall(r"\bfa-[a-z0-9-]+", path.read_text(encoding="utf-8", errors="ignore")))
+    return names
+
+
+def trim_icon_rules(css: str, names: set[str]) -> str:
+    """Drop the icon-library rules (all selectors .fa-NAME:before/:after) whose icons are not in names."""
+    def keep(m):
+        sels = [x.strip() for x in m.group(1).split(",")]
+        if sels and all(_FA_RULE.fullmatch(x) for x in sels) and not {x.split(":")[0][1:] for x in sels} & names:
+            return ""
+        return m.group(0)
+    return _RULE.sub(keep, css)
+
+
+def _decode(text: str) -> str:
+    return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)) if m.group(1) else m.group(2), text)
+
+
+def icon_codepoints(css: str) -> set[int]:
+    """The glyphs a stylesheet can draw with the icon font: every character of an icon-library rule's content, and
+    every private-use character (U+E000-U+F8FF, where Font Awesome's icons live) of any other string in it."""
+    cps = set()
+    for m in _RULE.finditer(css):
+        sels = [x.strip() for x in m.group(1).split(",")]
+        library = all(_FA_RULE.fullmatch(x) for x in sels)
+        for lit in _STRING.findall(m.group(2)):
+            cps |= {ord(c) for c in _decode(lit) if library or 0xE000 <= ord(c) <= 0xF8FF}
+    return cps
+
+
+def _icon_font(static: Path, site: Path) -> None:
+    css_path = static / THEME_CSS
+    if not css_path.is_file() or not (FONTS / "SUBSET.json").is_file():
+        return
+    css_path.write_text(trim_icon_rules(css_path.read_text(encoding="utf-8"), icon_names(site)), encoding="utf-8")
+    record = json.loads((FONTS / "SUBSET.json").read_text(encoding="utf-8"))
+    font = FONTS / "fa-solid-900.woff2"
+    if hashlib.sha256(font.read_bytes()).hexdigest() != record["sha256"]:
+        raise RuntimeError(f"{font} does not match book/_fonts/SUBSET.json: run scripts/subset_icons.py")
+    needed = set()
+    for css in static.rglob("*.css"):
+        needed |= icon_codepoints(css.read_text(encoding="utf-8", errors="ignore"))
+    missing = sorted(needed - set(record["codepoints"]))
+    if missing:
+        raise RuntimeError("the site's stylesheets draw icon glyphs the font subset lacks ("
+                           + ", ".join(f"U+{c:04X}" for c in missing) + "): run scripts/subset_icons.py")
+    (static / ICON_FONT).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(font, static / ICON_FONT)
 
 
 def _prune(app, exception):
@@ -60,6 +132,7 @@ def _prune(app, exception):
     subset = Path(__file__).resolve().parent.parent / "_vendor" / "scripts" / "fontawesome.js"
     if subset.is_file() and (static / "scripts").is_dir():
         shutil.copyfile(subset, static / "scripts" / "fontawesome.js")
+    _icon_font(static, out)  # after the icon script is the subset: icon names are read from the scripts too
 
 
 def _palette_figures(folder: Path) -> None:

@@ -3,7 +3,7 @@
 * ``mathjax_path = "mathjax/startup.js"``: Sphinx's own sphinx.ext.mathjax adds that script (from ``_static``) only
   to pages that contain math; its loader then fetches the components listed in ``loader.load`` (``core`` comes as
   their dependency) and the font's ``chtml.js``. book/_vendor (MathJax 4.1.3 components, the newcm font's CHTML data,
-  woff2 and range files, plotly-basic; see book/_vendor/VENDOR.json and scripts/vendor_assets.py) is added to
+  woff2 and range files, uPlot; see book/_vendor/VENDOR.json and scripts/vendor_assets.py) is added to
   ``html_static_path``, so exactly those files are copied. The components instead of the combined ``tex-chtml.js``:
   0.60 instead of 1.0 MB per page with math; left out are the MathML input, the context menu and the accessibility
   explorer (the menu needs ``a11y/sre``, 0.26 MB), none of which a page used (speech and braille were off already).

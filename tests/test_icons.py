@@ -1,0 +1,47 @@
+"""The icon font subset (book/_fonts, scripts/subset_icons.py) and the icon-rule trimming of book/_ext/lean_static.py."""
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "book" / "_ext"))
+import lean_static as L  # noqa: E402
+
+CSS = ('.fa-bell:before{content:"\\f0f3"}.fa-a:before{content:"A"}.fa-moon:before,.fa-x:before{content:"\\f186"}'
+       '.admonition-title:after{content:var(--pst-icon-note)}:root{--pst-icon-note:"\\f05a";--x:"x"}'
+       '@media (min-width:1px){.fa-sun:before{content:"\\f185"}}.fa-bell{color:red}')
+
+
+def test_subset_record_matches_the_font():
+    record = json.loads((L.FONTS / "SUBSET.json").read_text())
+    font = (L.FONTS / "fa-solid-900.woff2").read_bytes()
+    assert hashlib.sha256(font).hexdigest() == record["sha256"] and len(font) == record["bytes"]
+    assert record["bytes"] < 10_000 < record["source_bytes"]
+    assert {0xF0F3, 0xF002, 0xF107} <= set(record["codepoints"]), "admonition bell, search, menu chevron"
+
+
+def test_trim_keeps_the_rules_of_named_icons_only():
+    out = L.trim_icon_rules(CSS, {"fa-bell", "fa-moon"})
+    assert '.fa-bell:before{content:"\\f0f3"}' in out and ".fa-moon:before,.fa-x:before" in out
+    assert ".fa-a:before" not in out and ".fa-sun:before" not in out
+    assert ".fa-bell{color:red}" in out and "--pst-icon-note" in out, "other rules untouched"
+
+
+def test_codepoints_of_library_rules_and_private_use_strings():
+    cps = L.icon_codepoints(L.trim_icon_rules(CSS, {"fa-bell", "fa-a"}))
+    assert cps == {0xF0F3, ord("A"), 0xF05A}, sorted(map(hex, cps))
+
+
+def test_build_fails_when_a_stylesheet_needs_a_glyph_the_subset_lacks(tmp_path):
+    static = tmp_path / "_static"
+    (static / "styles").mkdir(parents=True)
+    missing = next(c for c in range(0xF000, 0xF8FF) if c not in set(json.loads((L.FONTS / "SUBSET.json").read_text())["codepoints"]))
+    (static / L.THEME_CSS).write_text('.x:after{content:"\\%x"}' % missing)
+    with pytest.raises(RuntimeError, match=f"U\\+{missing:04X}"):
+        L._icon_font(static, tmp_path)
+    (static / L.THEME_CSS).write_text('.x:after{content:"\\f0f3"}')
+    L._icon_font(static, tmp_path)
+    assert (static / L.ICON_FONT).read_bytes() == (L.FONTS / "fa-solid-900.woff2").read_bytes()
