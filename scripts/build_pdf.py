@@ -94,6 +94,10 @@ PREPARE = r"""async (edition) => {
     .pdf-cover { break-after: page; padding-top: 30vh; }
     .pdf-cover h1 { font-size: 2.2em; } .pdf-cover p { font-size: 1.1em; max-width: 38em; }
     .bd-main, .bd-content, .bd-article-container, .bd-page-width { max-width: none !important; width: 100% !important; }
+    /* the theme's 32 px left margin on .bd-content and the article's 16 px padding sat on top of width: 100%, so every
+       page's text ran 48 px past the printed area and was cut at the right edge */
+    .bd-content, .bd-article-container, .bd-article { margin: 0 !important; padding-left: 0 !important;
+                                                      padding-right: 0 !important; }
     .bd-container__inner { display: block !important; }
     body { font-size: 10.5pt; }
     span[id^="document-"] + section { break-before: page; }
@@ -110,10 +114,23 @@ PREPARE = r"""async (edition) => {
   const titles = Array.from(document.querySelectorAll('span[id^="document-"]')).map(s => {
     const sec = s.nextElementSibling; const h = sec && sec.querySelector('h1, h2');
     return h ? h.textContent.replace(/[#¶]\s*$/, '').trim() : s.id; });
-  return {titles, math: document.querySelectorAll('mjx-container').length,
+  // nothing may run past the printed width (paper does not scroll): the outermost elements whose box ends right of it
+  const W = document.documentElement.clientWidth, cut = [];
+  for (const el of document.querySelectorAll('main *')) {
+    if (el.tagName === 'MJX-SPACER') continue;  // MathJax's glue at an inline line break: no ink
+    const r = el.getBoundingClientRect();
+    if (r.width > 0 && r.right > W + 1 && !cut.some(c => c.contains(el))) cut.push(el);
+  }
+  const where = el => { const s = el.closest('section[id]'); return (s ? '#' + s.id + ' ' : '') + el.tagName.toLowerCase() +
+    (el.className && el.className.toString() ? '.' + el.className.toString().trim().split(/\s+/).join('.') : '') +
+    ' "' + el.textContent.trim().slice(0, 50) + '" (' + Math.round(el.getBoundingClientRect().right - W) + ' px)'; };
+  return {titles, math: document.querySelectorAll('mjx-container').length, cut_off: cut.map(where),
           merror: document.querySelectorAll('mjx-merror').length,
           solutions: document.querySelectorAll('div.solution, .admonition.dropdown').length};
 }"""
+
+#: A4 (210 mm) minus the 14 mm left and right margins of page.pdf below, in CSS px (96 per inch)
+PRINT_WIDTH_PX = round((210 - 2 * 14) / 25.4 * 96)
 
 FOOTER = ('<div style="font-size:8px;width:100%;padding:0 12mm;color:#555;display:flex;justify-content:space-between">'
           '<span>Anomalous light vectors: an executable companion (arXiv:2603.04394)</span>'
@@ -178,8 +195,8 @@ async def _print() -> dict:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=[
             "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files",
             "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"])
-        # about the printed text width (A4 minus margins), so MathJax breaks long displays for the paper's width
-        page = await browser.new_page(viewport={"width": 720, "height": 1000})
+        # the printed text width (A4 minus margins): MathJax breaks long displays for it, and the cut-off check uses it
+        page = await browser.new_page(viewport={"width": PRINT_WIDTH_PX, "height": 1000})
         offsite = []
         page.on("request", lambda r: offsite.append(r.url) if not r.url.startswith(("file:", "data:", "blob:"))
                 else None)
@@ -246,10 +263,12 @@ def main(argv=None) -> int:
     for name, res in info.items():
         n = pages(OUT / name)
         summary[name] = {"pages": n, "bytes": (OUT / name).stat().st_size, "chapters": len(res["titles"]),
-                         "math": res["math"], "merror": res["merror"], "offsite": len(res["offsite"])}
-        if res["offsite"] or res["merror"] or n == 0:
+                         "math": res["math"], "merror": res["merror"], "offsite": len(res["offsite"]),
+                         "cut_off": res["cut_off"]}
+        if res["offsite"] or res["merror"] or res["cut_off"] or n == 0:
             ok = False
-            print(f"[build_pdf] {name}: {len(res['offsite'])} external requests, {res['merror']} MathJax errors",
+            print(f"[build_pdf] {name}: {len(res['offsite'])} external requests, {res['merror']} MathJax errors, "
+                  f"{len(res['cut_off'])} elements cut off at the right edge: " + "; ".join(res["cut_off"][:10]),
                   file=sys.stderr)
     seconds = time.perf_counter() - t0
     summary.update(seconds=round(seconds, 1), singlehtml_s=round(t_html, 1), print_s=round(t_print, 1))
