@@ -41,16 +41,32 @@
     });
   }
 
+  // A stacked cell starts with its column's name: a copy of the header cell's nodes (so math in a header shows as
+  // typeset math, not as its TeX), made once, after MathJax has typeset the headers.
+  function labelCells(t) {
+    const heads = [...t.querySelectorAll("thead th")];
+    if (t.dataset.labelled || heads.some((th) => th.querySelector(".math") && !th.querySelector("mjx-container"))) return;
+    t.querySelectorAll("tbody tr").forEach((tr) => {
+      [...tr.children].forEach((td, i) => {
+        if (!heads[i] || !heads[i].textContent.trim() && !heads[i].querySelector("mjx-container")) return;
+        const label = document.createElement("span");
+        label.className = "stack-label";
+        label.setAttribute("aria-hidden", "true");  // a screen reader reads the table's own header
+        heads[i].childNodes.forEach((n) => label.appendChild(n.cloneNode(true)));
+        label.append(": ");
+        td.insertBefore(label, td.firstChild);
+      });
+    });
+    t.dataset.labelled = "1";
+  }
+
   function stackTables() {
     document.querySelectorAll("article table:not(.ledger)").forEach((t) => {
-      const head = [...t.querySelectorAll("thead th")].map((th) => th.textContent.trim());
-      if (!head.length) return;
-      t.querySelectorAll("tbody tr").forEach((tr) => {
-        [...tr.children].forEach((td, i) => { if (head[i] && !td.dataset.label) td.dataset.label = head[i]; });
-      });
+      if (!t.querySelector("thead th")) return;
       t.classList.remove("stacked");
       const box = t.closest(".pst-scrollable-table-container") || t.parentElement;
       if (t.scrollWidth > box.clientWidth + 1) t.classList.add("stacked");
+      if (t.classList.contains("stacked")) labelCells(t);
     });
   }
 
