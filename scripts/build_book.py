@@ -55,12 +55,15 @@ def _pages() -> list[Path]:
 
 
 def site_hash() -> str:
-    """SHA-256 over what every page's navigation depends on: the TOC, the configuration, the local extensions
-    and every page's headings. A change here re-writes all pages (--all) without re-executing notebooks;
+    """SHA-256 over what every page's navigation depends on: the TOC, the configuration, the local extensions, the
+    site's own static files (book/_assets, book/_fonts) and every page's headings. A change here re-writes all pages (--all) without re-executing notebooks;
     a plain incremental build would leave other pages' sidebars with stale titles."""
     h = hashlib.sha256()
     paths = [p for p in (ROOT / "_toc.yml", ROOT / "_config.yml") if p.is_file()] + _files(ROOT / "book" / "_ext", (".py",))
     paths += [p for p in (ROOT / "book" / "_vendor" / "VENDOR.json",) if p.is_file()]
+    # the site's own static files: a warm build in which no page changed writes nothing and copies no static file,
+    # so an edited stylesheet or script would never reach _build/html
+    paths += _files(ROOT / "book" / "_assets") + _files(ROOT / "book" / "_fonts")
     for path in paths:
         h.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes() + b"\0")
     for md in _pages():
