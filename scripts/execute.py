@@ -364,12 +364,17 @@ def _write_store(key: str, text: str) -> None:
 
     store = store_of(key)
     store.parent.mkdir(parents=True, exist_ok=True)
+    new = store.with_name(".new-" + store.name)  # same suffix: jupytext picks the writer by extension
     if is_paired(ROOT / key):
-        jupytext.write(nbformat.reads(text, as_version=4), store, fmt="ipynb")
-        os.utime(ROOT / key, None)  # keep the .md the newer file of the pair
+        jupytext.write(nbformat.reads(text, as_version=4), new, fmt="ipynb")
     else:
-        store.write_text(text)
-        os.utime(ROOT / key, None)  # new outputs: an incremental book build must re-read the page
+        new.write_text(text)
+    if store.is_file() and store.read_bytes() == new.read_bytes():
+        new.unlink()  # the same outputs as stored (e.g. a comment changed in a module it uses): nothing to re-render
+        return
+    new.replace(store)
+    # new outputs: an incremental book build must re-read the page (and the .md stays the newer file of a pair)
+    os.utime(ROOT / key, None)
 
 
 def jobs_default() -> int:

@@ -185,3 +185,22 @@ def test_fig1_fig2_figures_are_the_chapters_figures(tmp_path):
     paths += export.save_figure(fig, tmp_path, "fig2")
     plt.close(fig)
     assert all(p.is_file() and p.stat().st_size > 1000 for p in paths)
+
+
+def test_unchanged_files_are_not_rewritten(tmp_path):
+    """An unchanged download keeps its modification time (an incremental build re-reads no page for it); a changed
+    one is rewritten; either way the file is opened for update (scripts/execute.py records who produces it)."""
+    import os
+    import sys
+
+    path = tmp_path / "x.csv"
+    export._write_if_changed(path, b"a,b\n1,2\n")
+    os.utime(path, (1_000_000, 1_000_000))
+    opened = []
+    hook = lambda event, args: opened.append(args[1]) if event == "open" and str(args[0]) == str(path) else None  # noqa: E731
+    sys.addaudithook(hook)
+    export._write_if_changed(path, b"a,b\n1,2\n")
+    assert path.stat().st_mtime == 1_000_000 and path.read_bytes() == b"a,b\n1,2\n"
+    assert any(isinstance(m, str) and "+" in m for m in opened), opened
+    export._write_if_changed(path, b"a\n1\n")
+    assert path.read_bytes() == b"a\n1\n" and path.stat().st_mtime > 1_000_000

@@ -12,6 +12,7 @@ creation dates.
 from __future__ import annotations
 
 import csv
+import io
 import math
 import re
 from dataclasses import dataclass, field
@@ -68,15 +69,33 @@ def write_csv(table: Table, outdir) -> Path:
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
     path = out / table.filename
-    with path.open("w", newline="", encoding="utf-8") as fh:
-        for k, v in table.meta().items():
-            fh.write(f"# {k}: {' '.join(str(v).split())}\n")
-        w = csv.writer(fh, lineterminator="\n")
-        names = list(table.columns)
-        w.writerow(names)
-        for row in zip(*(table.columns[k] for k in names)):
-            w.writerow([_cell(v) for v in row])
+    fh = io.StringIO(newline="")
+    for k, v in table.meta().items():
+        fh.write(f"# {k}: {' '.join(str(v).split())}\n")
+    w = csv.writer(fh, lineterminator="\n")
+    names = list(table.columns)
+    w.writerow(names)
+    for row in zip(*(table.columns[k] for k in names)):
+        w.writerow([_cell(v) for v in row])
+    _write_if_changed(path, fh.getvalue().encode("utf-8"))
     return path
+
+
+def _write_if_changed(path: Path, data: bytes) -> None:
+    """Write `data` unless `path` already holds exactly these bytes: an unchanged file keeps its modification time, so
+    an incremental book build does not re-read the pages that link it. The file is opened for update either way, so
+    a tool that records which files a run opened for writing (scripts/execute.py) still sees who produces it."""
+    try:
+        with open(path, "r+b") as fh:
+            if fh.read() == data:
+                return
+            fh.seek(0)
+            fh.write(data)
+            fh.truncate()
+            return
+    except FileNotFoundError:
+        pass
+    path.write_bytes(data)
 
 
 def read_csv(path) -> tuple[dict, dict]:
@@ -290,20 +309,25 @@ def save_figure(fig, outdir, stem: str) -> list[Path]:
     from physics.viz.display import unicode_log_ticks
 
     unicode_log_ticks(fig)
-    fig.savefig(paths[0], metadata={"CreationDate": None, "Producer": None, "Creator": BOOK}, bbox_inches="tight")
-    fig.savefig(paths[1], metadata={"Software": None}, dpi=150, bbox_inches="tight")
-    _quantize_png(paths[1])
+    pdf, png = io.BytesIO(), io.BytesIO()
+    fig.savefig(pdf, format="pdf", metadata={"CreationDate": None, "Producer": None, "Creator": BOOK},
+                bbox_inches="tight")
+    fig.savefig(png, format="png", metadata={"Software": None}, dpi=150, bbox_inches="tight")
+    _write_if_changed(paths[0], pdf.getvalue())
+    _write_if_changed(paths[1], _quantize_png(png.getvalue()))
     return paths
 
 
-def _quantize_png(path: Path) -> None:
-    """Re-save a line-art PNG with a 256-colour palette (Pillow, a matplotlib dependency): the same picture to the eye,
+def _quantize_png(data: bytes) -> bytes:
+    """A line-art PNG re-saved with a 256-colour palette (Pillow, a matplotlib dependency): the same picture to the eye,
     about a third of the bytes; deterministic (no dithering, no metadata)."""
     from PIL import Image
 
-    with Image.open(path) as im:
+    with Image.open(io.BytesIO(data)) as im:
         pal = im.convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
-    pal.save(path, optimize=True)
+    out = io.BytesIO()
+    pal.save(out, format="png", optimize=True)
+    return out.getvalue()
 
 
 def plane_figure(pl: dict, panel: str = "upper", best_fit: dict | None = None, bands: bool = True):
