@@ -10,7 +10,8 @@
    is found in the cache, so the build executes nothing (checked: a build that adds a cache record fails under
    --at-least-all, i.e. in `make test`, and warns otherwise).
 
-3. After a successful build, `scripts/build_slides.py` writes the lecture decks (_build/html/slides/, < 1 s; the PDF is
+3. After a successful build, `scripts/build_slides.py` writes the lecture decks (_build/html/slides/, < 1 s), and the
+   printable book, if `scripts/build_pdf.py` made it and it is current, is copied into the site (the PDF is
    `scripts/build_pdf.py`, `make pdf`).
 
 Modes (decided automatically):
@@ -156,6 +157,10 @@ def main(argv: list[str] | None = None) -> int:
         ok = ok and not args.at_least_all
     if ok:  # the lecture decks (scripts/build_slides.py, issue #18): from the chapters' stored outputs, < 1 s
         ok = subprocess.call([sys.executable, str(ROOT / "scripts" / "build_slides.py"), "--quiet"], cwd=ROOT) == 0
+    if ok:  # the printable book, if it is current, into the site (pages link pdf/book.pdf; scripts/build_pdf.py)
+        import build_pdf
+
+        build_pdf.publish_if_current()
     STATE.write_text(json.dumps({"site": site, "stamp": tree_stamp() if ok else "", "ok": ok, "mode": mode}))
     seconds = time.perf_counter() - t0
     if ok:

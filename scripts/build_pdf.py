@@ -288,6 +288,20 @@ def main(argv=None) -> int:
 PUBLISHED = ("book.pdf",)
 
 
+def publish_if_current() -> bool:
+    """Called by scripts/build_book.py after it built the website: copy the reader edition into the site if the PDF is
+    up to date with the sources (the PDF and the website are built side by side in `make test`; whichever finishes
+    last puts the PDF into the site)."""
+    try:
+        state = json.loads(STATE.read_text())
+    except (OSError, ValueError):
+        return False
+    if not (state.get("ok") and state.get("stamp") == stamp() and all((OUT / n).is_file() for n in PUBLISHED)):
+        return False
+    _publish()
+    return True
+
+
 def _publish():
     """Copy the reader edition next to the website (the landing and teaching pages link ../pdf/book.pdf)."""
     html = BUILD / "html"
