@@ -141,12 +141,13 @@ def _palette_figures(folder: Path) -> None:
         return
     from PIL import Image
 
+    from physics.viz.export import palette_png  # the same re-saving as the download PNGs
+
     for path in sorted(folder.glob("*.png")):
         with Image.open(path) as im:
             if im.mode not in ("RGB", "RGBA") or (im.mode == "RGBA" and im.getchannel("A").getextrema()[0] < 255):
                 continue
-            pal = im.convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
-        pal.save(path, optimize=True)
+        path.write_bytes(palette_png(path.read_bytes()))
 
 
 def _no_thebe(app, pagename, templatename, context, doctree):

@@ -29,9 +29,8 @@ CSS = ("uplot/uPlot.min.css", "plane/planeplot.css")
 
 
 def _static(app, config):
-    for folder, files in ((VENDOR, ("uplot/uPlot.iife.min.js", "uplot/uPlot.min.css")),
-                          (ASSETS, ("plane/planeplot.js", "plane/planeplot.css"))):
-        for f in files:
+    for folder, prefix in ((VENDOR, "uplot/"), (ASSETS, "plane/")):
+        for f in (f for f in JS + CSS if f.startswith(prefix)):
             if not (folder / f).is_file():
                 raise FileNotFoundError(f"{folder / f} missing" + (": run scripts/vendor_assets.py"
                                                                      if folder == VENDOR else ""))

@@ -314,13 +314,14 @@ def save_figure(fig, outdir, stem: str) -> list[Path]:
                 bbox_inches="tight")
     fig.savefig(png, format="png", metadata={"Software": None}, dpi=150, bbox_inches="tight")
     _write_if_changed(paths[0], pdf.getvalue())
-    _write_if_changed(paths[1], _quantize_png(png.getvalue()))
+    _write_if_changed(paths[1], palette_png(png.getvalue()))
     return paths
 
 
-def _quantize_png(data: bytes) -> bytes:
+def palette_png(data: bytes) -> bytes:
     """A line-art PNG re-saved with a 256-colour palette (Pillow, a matplotlib dependency): the same picture to the eye,
-    about a third of the bytes; deterministic (no dithering, no metadata)."""
+    about a third of the bytes; deterministic (no dithering, no metadata). Also used by book/_ext/lean_static.py for
+    the chapters' figures."""
     from PIL import Image
 
     with Image.open(io.BytesIO(data)) as im:

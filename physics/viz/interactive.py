@@ -6,7 +6,7 @@ book's drawing code book/_assets/plane/planeplot.js on exactly those pages; plan
 (log-log axes, legend toggles, hover readout, zoom and reset, a menu when the spec has several views).
 
 The curves are the arrays the package computed, rounded for display only: each positive value v is stored as the
-integer k = round(SCALE log10 v), i.e. to 1e-4 in log10 v (relative 2.3e-4, finer than 4 significant digits and far
+integer k = round(SCALE log10 v), i.e. to 1e-4 in log10 v (at most 1.2e-4 relative, finer than 4 significant digits and far
 below a pixel at any zoom the figure offers), and a run of values as its first k and the second differences of k
 (integers, exact, so no error accumulates; a smooth curve on a log grid then costs 1-3 characters per point instead of
 the 8-10 of a decimal).  NaN (no limit at that mass) and non-positive values are gaps.  `decode` is the inverse, used
