@@ -60,14 +60,30 @@
     t.dataset.labelled = "1";
   }
 
+  // Which tables to stack is decided for all tables at once: every table is measured unstacked (one layout of the
+  // page), then the classes are set. Measuring and re-classing table by table made the browser lay the whole page
+  // out again for every table (a 390 px page with eight tables: about 0.3 s of layout).
   function stackTables() {
-    document.querySelectorAll("article table:not(.ledger)").forEach((t) => {
-      if (!t.querySelector("thead th")) return;
-      t.classList.remove("stacked");
+    const tables = [...document.querySelectorAll("article table:not(.ledger)")].filter((t) => t.querySelector("thead th"));
+    tables.forEach((t) => t.classList.remove("stacked"));
+    const wide = tables.map((t) => {
       const box = t.closest(".pst-scrollable-table-container") || t.parentElement;
-      if (t.scrollWidth > box.clientWidth + 1) t.classList.add("stacked");
-      if (t.classList.contains("stacked")) labelCells(t);
+      return t.scrollWidth > box.clientWidth + 1;
     });
+    tables.forEach((t, i) => {
+      if (!wide[i]) return;
+      t.classList.add("stacked");
+      labelCells(t);
+    });
+  }
+
+  // Run `fn` once MathJax has typeset the page (at once on a page without MathJax). This script is deferred and runs
+  // before MathJax's startup.js, so MathJax.startup may not exist yet: then wait for the load event and look again.
+  function whenTypeset(fn) {
+    const mj = window.MathJax;
+    if (mj && mj.startup && mj.startup.promise) mj.startup.promise.then(fn, fn);
+    else if (mj && document.readyState !== "complete") window.addEventListener("load", () => whenTypeset(fn), {once: true});
+    else fn();
   }
 
   function ledgerFilter() {
@@ -118,15 +134,12 @@
 
   function ready() {
     figures();
-    stackTables();
+    stackTables();        // before MathJax: wide tables are stacked from the first paint on a phone
     ledgerFilter();
     searchExcerpts();
-    const again = () => stackTables();
-    const afterMath = () => { if (window.MathJax && MathJax.startup && MathJax.startup.promise) MathJax.startup.promise.then(again); };
-    afterMath();
-    window.addEventListener("load", () => { again(); afterMath(); });
+    whenTypeset(stackTables);   // once more with the typeset math (its widths differ from the TeX source's)
     let t = null;
-    window.addEventListener("resize", () => { clearTimeout(t); t = setTimeout(again, 150); });
+    window.addEventListener("resize", () => { clearTimeout(t); t = setTimeout(stackTables, 150); });
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
   else ready();
