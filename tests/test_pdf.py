@@ -89,3 +89,66 @@ def test_built_html_pdf_build_report():
           f"book.pdf {summary['book.pdf']['pages']} pages, book-instructor.pdf "
           f"{summary['book-instructor.pdf']['pages']} pages")
     assert summary["book.pdf"]["offsite"] == 0 and summary["book.pdf"]["merror"] == 0
+
+
+def _tiny_pdf(path: Path) -> tuple[bytes, bytes]:
+    """A one-page PDF with a line of text, a 5-colour RGB image and a 400-colour one (as Chromium writes them: raw
+    8-bit RGB behind /FlateDecode); returns the two images' pixels."""
+    import zlib
+
+    import numpy as np
+    import pikepdf
+
+    rng = np.random.default_rng(0)
+    few = rng.integers(0, 256, (5, 3), dtype=np.uint8)[rng.integers(0, 5, (40, 60))]
+    many = rng.integers(0, 256, (20, 20, 3), dtype=np.uint8)
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(300, 300))
+    page = pdf.pages[0]
+    images = {}
+    for name, pix in (("/A", few), ("/B", many)):
+        im = pikepdf.Stream(pdf, b"")
+        im.write(zlib.compress(pix.tobytes()), filter=pikepdf.Name.FlateDecode)
+        im.Type, im.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
+        im.Width, im.Height, im.BitsPerComponent = pix.shape[1], pix.shape[0], 8
+        im.ColorSpace = pikepdf.Name.DeviceRGB
+        images[name] = im
+    page.Resources = pikepdf.Dictionary(
+        Font=pikepdf.Dictionary(F1=pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
+                                                      BaseFont=pikepdf.Name.Helvetica)),
+        XObject=pikepdf.Dictionary(images))
+    page.Contents = pdf.make_stream(b"BT /F1 12 Tf 20 260 Td (Compact me, losslessly) Tj ET "
+                                    b"q 120 0 0 80 20 20 cm /A Do Q q 60 0 0 60 200 20 cm /B Do Q")
+    pdf.save(path)
+    return few.tobytes(), many.tobytes()
+
+
+def test_built_html_compact_is_lossless_and_its_guard_can_fail(tmp_path, monkeypatch):
+    """build_pdf.compact: a figure of <= 256 colours becomes an /Indexed image with the same pixels, a photo-like image
+    is kept, the text is unchanged; and when the text or page count would change, it raises and keeps the original.
+    (Named built_html: it needs pdftotext, which the suite's site stage has.)"""
+    import sys
+
+    import pikepdf
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import build_pdf
+
+    path = tmp_path / "t.pdf"
+    few, many = _tiny_pdf(path)
+    text = _text(path)
+    out = build_pdf.compact(path)
+    assert out["images"] == {"indexed": 1, "kept": 1}
+    with pikepdf.open(path) as pdf:
+        xo = pdf.pages[0].Resources.XObject
+        assert xo.A.ColorSpace[0] == "/Indexed" and int(xo.A.ColorSpace[2]) == 4
+        assert pikepdf.PdfImage(xo.A).as_pil_image().convert("RGB").tobytes() == few
+        assert xo.B.ColorSpace == "/DeviceRGB" and pikepdf.PdfImage(xo.B).as_pil_image().tobytes() == many
+    assert _text(path) == text and "Compact me, losslessly" in text
+
+    _tiny_pdf(path)
+    original = path.read_bytes()
+    monkeypatch.setattr(build_pdf, "pages", lambda p: 2 if p.name.endswith(".compact.pdf") else 1)
+    with pytest.raises(RuntimeError, match="changed its text or its page count"):
+        build_pdf.compact(path)
+    assert path.read_bytes() == original and not list(tmp_path.glob("*.compact.pdf"))
