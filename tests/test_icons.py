@@ -57,11 +57,11 @@ def test_unmatched_rules_are_dropped_and_everything_that_can_match_is_kept(tmp_p
     css = ('.used{a:1}.gone{a:2}.used .gone{a:3}.gone,.used>p{a:4}#top{a:5}#nowhere{a:6}'
            '.b:not(.gone){a:7}.gone:is(.used){a:8}:is(.used,.gone) .b{a:9}[data-x=".gone"]{a:10}'
            '.bs-tooltip-auto .b{a:11}.col-3{a:12}@font-face{font-family:X}@media print{.gone{a:13}.used{a:14}}'
-           '@keyframes k{0%{a:15}to{a:16}}:root{--v:1}p{a:17}')
+           '@keyframes k{0%{a:15}to{a:16}}:root{--v:1}p{a:17}.used{b:18;.gone{a:19}}')
     out = L.trim_unmatched_rules(css, tokens)
     for kept in (".used{a:1}", ".gone,.used>p{a:4}", "#top{a:5}", ".b:not(.gone){a:7}", ":is(.used,.gone) .b{a:9}",
                  '[data-x=".gone"]{a:10}', "@font-face{font-family:X}", ".used{a:14}", "0%{a:15}", "to{a:16}",
-                 ":root{--v:1}", "p{a:17}"):
+                 ":root{--v:1}", "p{a:17}", ".used{b:18;.gone{a:19}}"):
         assert kept in out, kept
     assert ".bs-tooltip-auto .b{a:11}" in out and ".col-3{a:12}" in out, "names scripts build at run time are kept"
     for dropped in (".gone{a:2}", ".used .gone{a:3}", "#nowhere{a:6}", ".gone:is(.used){a:8}", ".gone{a:13}"):

@@ -31,8 +31,10 @@
   (5 kB; written by scripts/subset_icons.py with fontTools, provenance and glyph list in book/_fonts/SUBSET.json).
   Guard: the build fails if the stylesheets reach a glyph the subset lacks (re-run scripts/subset_icons.py).
 
-* The rest of the theme's stylesheet (311 kB, loaded by every page: Bootstrap 5 and the theme) is cut to the rules that
-  can match (116 kB): a rule goes only if each of its selectors names a class or an id that appears nowhere in the
+* The rest of the theme's stylesheet (311 kB, loaded by every page: Bootstrap 5 and the theme), and the other
+  stylesheets of the theme and the extensions (sphinx-design 55 kB, MyST-NB 43 kB, Sphinx's basic.css, pygments,
+  sphinx-book-theme, togglebutton; not the vendored reveal.js, uPlot or MathJax, nor the book's own) are cut to the
+  rules that can match (311 -> 116 kB, and 151 -> 55 kB): a rule goes only if each of its selectors names a class or an id that appears nowhere in the
   built pages or in any script in _static (a class a script adds, e.g. Bootstrap's ``show``, keeps its rules, and so
   does a name a script builds, e.g. ``bs-${name}-auto``: its prefix counts); classes inside ``:not()``, ``:is()``,
   ``:where()``, ``:has()`` and attribute values are not required. Checked with screenshots before and after, fresh
@@ -56,6 +58,9 @@ SEARCH_TAGS = re.compile(r'[ \t]*<script src="(?:\.\./)*(?:_static/searchtools\.
 THEBE_FILES = ("sphinx-thebe.js", "sphinx-thebe.css")
 FONTS = Path(__file__).resolve().parent.parent / "_fonts"
 THEME_CSS = "styles/pydata-sphinx-theme.css"
+#: stylesheets of _static that are not trimmed: vendored libraries (reveal.js for the slides, uPlot, MathJax), whose
+#: scripts build class names the token scan cannot see, and the book's own (written for what the pages use)
+UNTRIMMED = ("reveal", "uplot", "mathjax", "lecture", "plane", "reader.css", "mathjax-overflow.css")
 ICON_FONT = "vendor/fontawesome/webfonts/fa-solid-900.woff2"
 #: a rule of Font Awesome's icon library: every selector is .fa-NAME:before / :after
 _FA_RULE = re.compile(r"\.fa-[a-z0-9-]+:(?:before|after)")
@@ -124,7 +129,7 @@ def trim_unmatched_rules(css: str, tokens: set[str]) -> str:
     @-rule preludes (@font-face, @keyframes steps, :root variables) are never dropped."""
     def keep(m):
         prelude = m.group(1).strip()
-        if prelude.startswith("@") or "%" in prelude:
+        if prelude.startswith("@") or "%" in prelude or ";" in prelude:   # @-rules, keyframe steps, nested CSS
             return m.group(0)
         sels = _split_selectors(re.sub(r"/\*.*?\*/", "", prelude, flags=re.S))
         if sels and all(any(name not in tokens for name in required_names(x)) for x in sels):
@@ -169,8 +174,15 @@ def _icon_font(static: Path, site: Path) -> None:
     css_path = static / THEME_CSS
     if not css_path.is_file() or not (FONTS / "SUBSET.json").is_file():
         return
+    tokens = site_tokens(site)
     css = trim_icon_rules(css_path.read_text(encoding="utf-8"), icon_names(site))
-    css_path.write_text(trim_unmatched_rules(css, site_tokens(site)), encoding="utf-8")
+    css_path.write_text(trim_unmatched_rules(css, tokens), encoding="utf-8")
+    for other in sorted(static.rglob("*.css")):
+        if other != css_path and not other.relative_to(static).parts[0] in UNTRIMMED:
+            text = other.read_text(encoding="utf-8")
+            lean = trim_unmatched_rules(text, tokens)
+            if lean != text:
+                other.write_text(lean, encoding="utf-8")
     record = json.loads((FONTS / "SUBSET.json").read_text(encoding="utf-8"))
     font = FONTS / "fa-solid-900.woff2"
     if hashlib.sha256(font.read_bytes()).hexdigest() != record["sha256"]:
@@ -238,5 +250,5 @@ def _no_thebe(app, pagename, templatename, context, doctree):
 
 def setup(app):
     app.connect("html-page-context", _no_thebe, priority=950)
-    app.connect("build-finished", _prune)
+    app.connect("build-finished", _prune, priority=900)   # after the theme re-writes pygments.css (build-finished)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}
