@@ -14,6 +14,7 @@
   off here (``search_as_you_type`` False, the theme's default): the search dialog submits to ``search.html``, which
   loads them itself. The three <script> tags are removed from the other pages' HTML (build-finished, every page
   written so far; idempotent).
+* the launch buttons' logos (``_static/images/logo_*``, 16 kB) when no page links one (launch buttons are off);
 * sphinx-thebe's script, stylesheet and inline settings (Jupyter Book always loads the extension; with
   ``launch_buttons.thebe: false`` nothing on a page starts Thebe), per page in html-page-context, and its files.
 
@@ -210,6 +211,10 @@ def _prune(app, exception):
     for name in ("VENDOR.json", "explorer/universal_curves.json", *THEBE_FILES):
         (static / name).unlink(missing_ok=True)
     out = Path(app.outdir)
+    # the launch buttons' logos (Binder, Colab, ...; 16 kB): no launch button, no page shows them
+    if not any("images/logo_" in p.read_text(encoding="utf-8", errors="ignore") for p in out.rglob("*.html")):
+        for logo in static.glob("images/logo_*"):
+            logo.unlink()
     _palette_figures(out / "_images")
     for page in out.rglob("*.html"):
         if (page.parent == out and page.name == "search.html") or "_static" in page.relative_to(out).parts:
