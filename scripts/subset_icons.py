@@ -45,13 +45,9 @@ def needed_codepoints() -> set[int]:
     static = SITE / "_static"
     if not (static / lean_static.THEME_CSS).is_file():
         raise SystemExit(f"no built site in {SITE} (run `make book` first)")
-    names = lean_static.icon_names(SITE)
     cps = set()
-    for css in static.rglob("*.css"):
-        text = css.read_text(encoding="utf-8", errors="ignore")
-        if css.name == Path(lean_static.THEME_CSS).name:
-            text = lean_static.trim_icon_rules(text, names)
-        cps |= lean_static.icon_codepoints(text)
+    for css in static.rglob("*.css"):  # as the build left them: trimmed to the rules that can match (lean_static)
+        cps |= lean_static.icon_codepoints(css.read_text(encoding="utf-8", errors="ignore"))
     return cps
 
 

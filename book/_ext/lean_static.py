@@ -26,21 +26,21 @@
 
 * Font Awesome, the theme's icon font: the theme's stylesheet carries Font Awesome's whole CSS, one
   ``.fa-NAME:before{content:...}`` rule per icon (~2000 icons, 86 kB); the rules of icons no page or script names
-  are removed (the names are collected from every built page and every script in _static, so a new icon keeps its
-  rule). The solid webfont (156 kB, loaded by every page for the icons the stylesheets draw: admonitions, buttons,
+  go with the other rules that cannot match (below). The solid webfont (156 kB, loaded by every page for the icons the stylesheets draw: admonitions, buttons,
   menus) is replaced by a subset with exactly the glyphs those stylesheets can reach, book/_fonts/fa-solid-900.woff2
-  (5 kB; written by scripts/subset_icons.py with fontTools, provenance and glyph list in book/_fonts/SUBSET.json).
+  (3 kB; written by scripts/subset_icons.py with fontTools, provenance and glyph list in book/_fonts/SUBSET.json).
   Guard: the build fails if the stylesheets reach a glyph the subset lacks (re-run scripts/subset_icons.py).
 
 * The rest of the theme's stylesheet (311 kB, loaded by every page: Bootstrap 5 and the theme), and the other
   stylesheets of the theme and the extensions (sphinx-design 55 kB, MyST-NB 43 kB, Sphinx's basic.css, pygments,
-  sphinx-book-theme, togglebutton; not the vendored reveal.js, uPlot or MathJax, nor the book's own) are cut to the
-  rules that can match (311 -> 116 kB, and 151 -> 55 kB): a rule goes only if each of its selectors names a class or an id that appears nowhere in the
-  built pages or in any script in _static (a class a script adds, e.g. Bootstrap's ``show``, keeps its rules, and so
-  does a name a script builds, e.g. ``bs-${name}-auto``: its prefix counts); classes inside ``:not()``, ``:is()``,
-  ``:where()``, ``:has()`` and attribute values are not required. Checked with screenshots before and after, fresh
-  browser per page: every TOC page at 1280 and 390 px (36 of 38 identical; two differ in at most 25 pixels by at most
-  2/255, anti-aliasing), and ch. 3 with the download menu, the search dialog, both sidebars and dark mode open
+  sphinx-book-theme, togglebutton; not the vendored reveal.js, uPlot or MathJax, nor the book's own: UNTRIMMED) are
+  cut to the rules that can match (311 -> 116 kB, and 151 -> 55 kB): a rule goes only if each of its selectors names a
+  class or an id that appears nowhere in the built pages or in any script in _static (a class a script adds, e.g.
+  Bootstrap's ``show``, keeps its rules, and so does a name a script builds, e.g. ``bs-${name}-auto``: its prefix
+  counts); classes inside ``:not()``, ``:is()``, ``:where()``, ``:has()`` and attribute values are not required.
+  Checked with screenshots before and after, fresh browser per page: every TOC page at 1280 and 390 px (36 of 38
+  identical; two differ in at most 25 pixels by at most 2/255, anti-aliasing); ch. 3 with the download menu, the
+  search dialog, both sidebars and dark mode open, and ch. 5 with every dropdown, solution and hidden cell open
   (identical; the first version of this trimming lost the tooltip arrows, which Bootstrap styles by a built name).
 
 Each build re-copies the theme's static files, so this runs after every build.  It also puts the icon subset
@@ -68,24 +68,6 @@ _FA_RULE = re.compile(r"\.fa-[a-z0-9-]+:(?:before|after)")
 _RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
 _ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6}) ?|\\(.)")
-
-
-def icon_names(site: Path) -> set[str]:
-    """Every ``fa-NAME`` token in the built pages and in the site's scripts (icons a page or a script can show)."""
-    names = set()
-    for path in list(site.rglob("*.html")) + list((site / "_static").rglob("*.js")):
-        names |= set(re.findall(r"\bfa-[a-z0-9-]+", path.read_text(encoding="utf-8", errors="ignore")))
-    return names
-
-
-def trim_icon_rules(css: str, names: set[str]) -> str:
-    """Drop the icon-library rules (all selectors .fa-NAME:before/:after) whose icons are not in names."""
-    def keep(m):
-        sels = [x.strip() for x in m.group(1).split(",")]
-        if sels and all(_FA_RULE.fullmatch(x) for x in sels) and not {x.split(":")[0][1:] for x in sels} & names:
-            return ""
-        return m.group(0)
-    return _RULE.sub(keep, css)
 
 
 _PAREN = re.compile(r"\([^()]*\)")
@@ -171,19 +153,23 @@ def icon_codepoints(css: str) -> set[int]:
     return cps
 
 
-def _icon_font(static: Path, site: Path) -> None:
-    css_path = static / THEME_CSS
-    if not css_path.is_file() or not (FONTS / "SUBSET.json").is_file():
-        return
+def trim_stylesheets(static: Path, site: Path) -> None:
+    """Cut every stylesheet in _static but the UNTRIMMED ones to the rules that can match (trim_unmatched_rules, with
+    the tokens of the built pages and scripts); this also drops the icon-library rules of icons nothing names."""
     tokens = site_tokens(site)
-    css = trim_icon_rules(css_path.read_text(encoding="utf-8"), icon_names(site))
-    css_path.write_text(trim_unmatched_rules(css, tokens), encoding="utf-8")
-    for other in sorted(static.rglob("*.css")):
-        if other != css_path and not other.relative_to(static).parts[0] in UNTRIMMED:
-            text = other.read_text(encoding="utf-8")
-            lean = trim_unmatched_rules(text, tokens)
-            if lean != text:
-                other.write_text(lean, encoding="utf-8")
+    for css in sorted(static.rglob("*.css")):
+        if css.relative_to(static).parts[0] in UNTRIMMED:
+            continue
+        text = css.read_text(encoding="utf-8")
+        lean = trim_unmatched_rules(text, tokens)
+        if lean != text:
+            css.write_text(lean, encoding="utf-8")
+
+
+def _icon_font(static: Path) -> None:
+    """Put the icon subset in place of the theme's webfont; fail if a (trimmed) stylesheet draws a glyph it lacks."""
+    if not (static / THEME_CSS).is_file() or not (FONTS / "SUBSET.json").is_file():
+        return
     record = json.loads((FONTS / "SUBSET.json").read_text(encoding="utf-8"))
     font = FONTS / "fa-solid-900.woff2"
     if hashlib.sha256(font.read_bytes()).hexdigest() != record["sha256"]:
@@ -226,7 +212,8 @@ def _prune(app, exception):
     subset = Path(__file__).resolve().parent.parent / "_vendor" / "scripts" / "fontawesome.js"
     if subset.is_file() and (static / "scripts").is_dir():
         shutil.copyfile(subset, static / "scripts" / "fontawesome.js")
-    _icon_font(static, out)  # after the icon script is the subset: icon names are read from the scripts too
+    trim_stylesheets(static, out)  # after the icon script is the subset: names are read from the scripts too
+    _icon_font(static)
 
 
 def _palette_figures(folder: Path) -> None:
